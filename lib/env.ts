@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Validated lazily (on first use) so scripts and tests can set the
+ * environment before anything touches the database.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by scripts/with-db.ts when it serves the embedded database; otherwise the operator's PostgreSQL. */
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is empty"),
+  /** Postgres schema holding the tables (tests give every file its own). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("public"),
+  /** Connection pool size. The embedded database is one session, so it must be 1 there (ENVIRONMENT.md). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Set to "1" when DATABASE_URL points at the embedded PGlite server. */
+  DATABASE_EMBEDDED: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(
+      `Invalid environment: ${first?.path.join(".") ?? "?"}: ${first?.message ?? "invalid"}. ` +
+        "Run the app through `npm run dev`/`npm start` (they serve the embedded database when DATABASE_URL is unset).",
+    );
+  }
+  cached = parsed.data;
+  return cached;
+}
