@@ -17,6 +17,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Each integration file has its own database; two workers keep the 2-core machines busy without thrashing.
+    maxWorkers: 2,
     env: { TZ: "Australia/Adelaide", TEST_DATABASE_URL: testDatabaseUrl },
     projects: [
       {
@@ -32,8 +34,6 @@ export default defineConfig({
           setupFiles: ["tests/support/setup-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file has its own database; two workers keep the 2-core machines busy without thrashing.
-          maxWorkers: 2,
         },
       },
     ],

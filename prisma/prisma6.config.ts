@@ -7,6 +7,12 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: "schema.prisma",
-  // Never connected to by `migrate diff --from-* schema-datamodel`; the adapter only selects the wasm engine.
-  adapter: async () => new PrismaPg({ connectionString: process.env.PRISMA6_DIFF_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" }),
+  // The wasm engine opens a connection even for a schema-to-schema diff (nothing is written), so this must
+  // name a reachable Postgres: scripts/prisma-cli.ts passes the current database in PRISMA6_DIFF_URL.
+  adapter: async () =>
+    new PrismaPg({
+      connectionString: process.env.PRISMA6_DIFF_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+      // The CLI never closes its pool; without this the process lingers 10 s for the idle timeout.
+      allowExitOnIdle: true,
+    }),
 });

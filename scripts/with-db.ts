@@ -13,8 +13,9 @@ import pg from "pg";
 import { DatabaseUrlError, describeConnectionError, parseDatabaseUrl } from "../lib/db/database-url";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 
-const DATA_DIR = path.resolve(".data", "pglite");
-const LOCK_FILE = path.resolve(".data", "pglite.lock.json");
+// EMBEDDED_DATA_DIR lets the browser tests use a database of their own beside the demo's.
+const DATA_DIR = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(".data", "pglite"));
+const LOCK_FILE = `${DATA_DIR}.lock.json`;
 
 export interface DatabaseEnv {
   DATABASE_URL: string;

@@ -8,8 +8,11 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  */
 function createClient(): PrismaClient {
   const e = env();
+  // Rollups are raw SQL with unqualified table names: point search_path at the schema too (tests give each
+  // file its own schema; the app uses public).
+  const searchPath = e.DATABASE_SCHEMA === "public" ? {} : { options: `-c search_path=${e.DATABASE_SCHEMA}` };
   const adapter = new PrismaPg(
-    { connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_MAX },
+    { connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_MAX, ...searchPath },
     { schema: e.DATABASE_SCHEMA },
   );
   return new PrismaClient({ adapter });

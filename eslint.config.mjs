@@ -1,0 +1,42 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/ban-ts-comment": "error",
+    },
+  },
+  {
+    // Layering (STYLE.md): only data-access modules, the seed, scripts and tests touch the database client.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/**/queries.ts", "lib/**/mutations.ts", "lib/db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/client", "**/lib/db/client"], message: "Only lib/<domain>/queries.ts and mutations.ts may use the database client." },
+            { group: ["@prisma/adapter-pg", "pg"], message: "Use lib/db/client through queries.ts / mutations.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only lib/env.ts reads process.env in the app.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+    },
+  },
+];
+
+export default config;

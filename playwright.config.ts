@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+
+const port = 3210;
+const ci = process.env.CI === "true" || process.env.CI === "1";
+
+/**
+ * Browser tests run against the production build in Debian's Chromium (never a downloaded browser).
+ * The server is started by scripts/serve.ts on a database of its own: the PostgreSQL in DATABASE_URL when
+ * given, otherwise an embedded PGlite in .data/e2e-pglite; it is migrated and seeded with the demo data first.
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: ci ? 1 : 0,
+  timeout: 60_000,
+  reporter: ci ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `npx tsx scripts/serve.ts --port ${port} --seed always --build if-stale`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: !ci,
+    timeout: 600_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { EMBEDDED_DATA_DIR: ".data/e2e-pglite" },
+  },
+});
