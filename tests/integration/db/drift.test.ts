@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { listMigrations } from "@/lib/db/migrate";
 import { diffSql } from "@/scripts/prisma-cli";
 import { readCatalog } from "@/tests/support/catalog";
 import { testDatabase } from "@/tests/support/db";
@@ -29,7 +30,7 @@ describe("migrations and schema.prisma", () => {
 
   it("holds every hand-written rule the migrations declare", async () => {
     const db = testDatabase();
-    const migrationsSql = readFileSync(path.resolve("prisma/migrations/20261121211717_init/migration.sql"), "utf8");
+    const migrationsSql = (await listMigrations(path.resolve("prisma/migrations"))).map((m) => m.sql).join("\n");
     const declared = [...migrationsSql.matchAll(/"(db_rule_[a-z_]+)"/g)].map((m) => m[1]);
     const { rules } = await readCatalog(db, db.schema);
     expect(declared.length).toBeGreaterThan(20);
