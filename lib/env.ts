@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Set to "1" when DATABASE_URL points at the embedded PGlite server. */
   DATABASE_EMBEDDED: z.enum(["0", "1"]).default("0"),
+  /** Signs session tokens. Every instance of one deployment needs the same value (scripts/with-db.ts makes one
+   * in .data/auth-secret for local runs). Required in production. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** "1" keeps session cookies without the Secure flag in production (only for plain-http test rigs). */
+  AUTH_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,100 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { can, type Action, type ResourceScope } from "@/lib/auth/permissions";
+import { getPrincipal } from "@/lib/auth/principal";
+import type { SignedInUser } from "@/lib/auth/queries";
+import { getLastChange } from "@/lib/audit/queries";
+import { recordAudit, type AuditEntry } from "@/lib/audit/mutations";
+import { getDb } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/transaction";
+import { ActionRefusal, type ActionResult, refuse } from "./result";
+
+/**
+ * The one guarded write path. Every server action is built with it:
+ *
+ *   authenticate → validate (zod) → load the target inside the transaction → authorize against the permission
+ *   matrix for *that* record's team → write → record audit events → commit → revalidate.
+ *
+ * Ids from the client are only used to look rows up; what is authorized is the row as stored. Expected
+ * refusals (ActionRefusal) roll the transaction back and come back as values; anything else is logged and
+ * answered with a generic message, never a stack trace.
+ */
+export interface GuardedSpec<S extends z.ZodType, T, R> {
+  /** A stable name for logs ("users.deactivate"). */
+  name: string;
+  schema: S;
+  /** Loads the target (with its team) inside the transaction; null means not found. */
+  load: (tx: Tx, input: z.output<S>, principal: SignedInUser) => Promise<T | null>;
+  /** What the caller must be allowed to do, and on which scope (read from the loaded target). */
+  authorize: (target: T, input: z.output<S>) => { action: Action; scope?: ResourceScope };
+  /** The write. Returns the result for the client and the audit events (at least one). */
+  run: (tx: Tx, target: T, input: z.output<S>, principal: SignedInUser) => Promise<{ data: R; audit: AuditEntry[] }>;
+  /** Paths to revalidate after the commit. */
+  revalidate?: (data: R, input: z.output<S>) => string[];
+  /** The message when not found (defaults to a generic one). */
+  notFound?: string;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export function guardedAction<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>) {
+  return async function action(input: z.input<S>): Promise<ActionResult<R>> {
+    const principal = await getPrincipal();
+    if (!principal) return { ok: false, reason: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
+
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "_";
+        fieldErrors[key] ??= issue.message;
+      }
+      return { ok: false, reason: "INVALID", message: "Some fields need attention.", fieldErrors };
+    }
+    const data = parsed.data as z.output<S>;
+
+    try {
+      const result = await getDb().$transaction(async (tx) => {
+        const target = await spec.load(tx, data, principal);
+        if (target === null) throw refuse("NOT_FOUND", spec.notFound ?? "That record no longer exists.");
+        const { action: permission, scope } = spec.authorize(target, data);
+        if (!can(principal, permission, scope)) {
+          throw refuse("NOT_ALLOWED", "You are not allowed to do this.");
+        }
+        const outcome = await spec.run(tx, target, data, principal);
+        await recordAudit(tx, principal.userId, outcome.audit);
+        return outcome.data;
+      }, TX_OPTIONS);
+      for (const path of spec.revalidate?.(result, data) ?? []) revalidatePath(path);
+      return { ok: true, data: result };
+    } catch (error) {
+      if (error instanceof ActionRefusal) {
+        return { ok: false, reason: error.reason, message: error.message, ...error.extra };
+      }
+      console.error(`[action ${spec.name}] failed`, error);
+      return { ok: false, reason: "FAILED", message: "Something went wrong and nothing was saved. Try again." };
+    }
+  };
+}
+
+/**
+ * Optimistic concurrency: `update` must be an updateMany filtered on the expected version (and incrementing
+ * it). When it touches nothing, someone saved first: refuse with who changed it and when.
+ */
+export async function expectVersion(
+  tx: Tx,
+  entity: { type: string; id: number; label?: string },
+  update: () => Promise<{ count: number }>,
+  currentVersion: () => Promise<number | null>,
+): Promise<void> {
+  const { count } = await update();
+  if (count === 1) return;
+  const [last, version] = await Promise.all([getLastChange(tx, entity.type, entity.id), currentVersion()]);
+  const who = last.by ?? "someone else";
+  throw refuse(
+    "CONFLICT",
+    `${entity.label ?? "This record"} was changed by ${who}${last.at ? ` at ${new Date(last.at).toUTCString()}` : ""} after you opened it. Reload to see their change, then apply yours again.`,
+    { conflict: { by: last.by, at: last.at, currentVersion: version } },
+  );
+}

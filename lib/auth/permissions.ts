@@ -1,0 +1,116 @@
+import type { MemberRole, OrgRole } from "@/lib/generated/prisma/enums";
+
+/**
+ * The permission matrix: data, plus one `can(user, action, resource)` check. Every server action asks it,
+ * for the team of the record it loaded (never for ids the client sent).
+ *
+ * Org roles: ADMIN (users and structure), LEADER (marketing leadership, portfolio owner), MEMBER, VIEWER.
+ * Team roles come from memberships: PRODUCT_OWNER (the one backlog owner), AGILE_LEAD, delivery roles, and
+ * OVERSIGHT (governance only). A VIEWER never writes, whatever memberships they hold.
+ */
+export type Action =
+  | "portfolio.rerank"
+  | "portfolio.edit"
+  | "okr.edit"
+  | "kpi.edit"
+  | "kpi.measure"
+  | "team.create"
+  | "team.edit"
+  | "team.members.edit"
+  | "backlog.create"
+  | "backlog.rerank"
+  | "item.edit"
+  | "sprint.scope"
+  | "sprint.manage"
+  | "retro.edit"
+  | "dependency.log"
+  | "dependency.update"
+  | "dependency.respond"
+  | "request.file"
+  | "request.handle"
+  | "users.admin"
+  | "activity.feed";
+
+/** Who may do an action: any of the listed grants is enough. */
+export interface Grant {
+  /** Holders of these org roles, on any resource. */
+  org?: readonly OrgRole[];
+  /** Holders of these roles in the resource's team (`team`), or in the other team of a dependency (`counterpartTeam`). */
+  team?: readonly TeamRoleGrant[];
+  counterpart?: readonly TeamRoleGrant[];
+  /** The person who owns the resource (delivery owner of an item, data owner of a KPI). */
+  owner?: boolean;
+}
+
+export type TeamRoleGrant = "PRODUCT_OWNER" | "AGILE_LEAD" | "DELIVERY" | "ANY_MEMBER";
+
+const LEADERSHIP = ["ADMIN", "LEADER"] as const;
+
+export const PERMISSIONS: Readonly<Record<Action, readonly Grant[]>> = {
+  "portfolio.rerank": [{ org: ["LEADER"] }],
+  "portfolio.edit": [{ org: ["LEADER"] }],
+  "okr.edit": [{ org: ["LEADER"] }],
+  "kpi.edit": [{ org: ["LEADER"] }],
+  "kpi.measure": [{ org: ["LEADER"] }, { owner: true }],
+  "team.create": [{ org: LEADERSHIP }],
+  "team.edit": [{ org: LEADERSHIP }],
+  "team.members.edit": [{ org: LEADERSHIP }],
+  // Stakeholder work enters through the backlog owner (rule 7).
+  "backlog.create": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER"] }],
+  "backlog.rerank": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER"] }],
+  "item.edit": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER"] }, { owner: true }],
+  "sprint.scope": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER"] }],
+  "sprint.manage": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }],
+  "retro.edit": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }],
+  "dependency.log": [{ org: ["LEADER"] }, { team: ["AGILE_LEAD", "PRODUCT_OWNER"] }],
+  "dependency.update": [{ org: ["LEADER"] }, { team: ["AGILE_LEAD", "PRODUCT_OWNER"] }, { counterpart: ["AGILE_LEAD", "PRODUCT_OWNER"] }],
+  "dependency.respond": [{ org: ["LEADER"] }, { team: ["AGILE_LEAD", "PRODUCT_OWNER"] }, { owner: true }],
+  "request.file": [{ org: ["LEADER"] }, { team: ["AGILE_LEAD", "PRODUCT_OWNER"] }],
+  "request.handle": [{ org: ["LEADER"] }, { team: ["ANY_MEMBER"] }],
+  "users.admin": [{ org: ["ADMIN"] }],
+  "activity.feed": [{ org: LEADERSHIP }],
+};
+
+/** What the check needs to know about the caller (built from the database on every request). */
+export interface Principal {
+  userId: number;
+  orgRole: OrgRole;
+  personId: number | null;
+  /** Role per team id, from the person's memberships. */
+  teamRoles: ReadonlyMap<number, MemberRole>;
+}
+
+/** The resource as loaded from the database: its team, the other team (dependencies), its owner. */
+export interface ResourceScope {
+  teamId?: number | null;
+  counterpartTeamId?: number | null;
+  ownerPersonId?: number | null;
+}
+
+function holds(principal: Principal, teamId: number | null | undefined, grants: readonly TeamRoleGrant[]): boolean {
+  if (teamId == null) return false;
+  const role = principal.teamRoles.get(teamId);
+  if (!role) return false;
+  return grants.some((g) => {
+    switch (g) {
+      case "ANY_MEMBER":
+        return true;
+      case "DELIVERY":
+        return role !== "OVERSIGHT";
+      default:
+        return role === g;
+    }
+  });
+}
+
+/** The one permission check. Reads are open to every signed-in user; a VIEWER never writes. */
+export function can(principal: Principal, action: Action, resource: ResourceScope = {}): boolean {
+  if (principal.orgRole === "VIEWER") return false;
+  return PERMISSIONS[action].some(
+    (grant) =>
+      (grant.org?.includes(principal.orgRole) ?? false) ||
+      (grant.team ? holds(principal, resource.teamId, grant.team) : false) ||
+      (grant.counterpart ? holds(principal, resource.counterpartTeamId, grant.counterpart) : false) ||
+      (grant.owner === true && principal.personId != null && resource.ownerPersonId === principal.personId),
+  );
+}
