@@ -6,7 +6,8 @@
  *   tsx scripts/with-db.ts <command> [args...]
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
@@ -21,7 +22,23 @@ export interface DatabaseEnv {
   DATABASE_URL: string;
   DATABASE_POOL_MAX?: string;
   DATABASE_EMBEDDED: "0" | "1";
+  NEXTAUTH_SECRET: string;
+  AUTH_TRUST_HOST: string;
 }
+
+/** The session-signing secret: NEXTAUTH_SECRET when given, else one made once and kept in .data/auth-secret. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve(".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+// next-auth derives its URLs from the request's host (the app runs on whatever address it is given).
+const authEnv = () => ({ NEXTAUTH_SECRET: authSecret(), AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" });
 
 /** Checks that the URL is well formed and reachable; returns an error line, or null when usable. */
 export async function checkDatabase(url: string): Promise<string | null> {
@@ -49,11 +66,11 @@ export async function withDatabase<T>(fn: (env: DatabaseEnv) => Promise<T>): Pro
   if (given) {
     const problem = await checkDatabase(given);
     if (problem) fail(problem);
-    return fn({ DATABASE_URL: given, DATABASE_EMBEDDED: "0" });
+    return fn({ DATABASE_URL: given, DATABASE_EMBEDDED: "0", ...authEnv() });
   }
   const running = runningEmbedded();
   if (running) {
-    return fn({ DATABASE_URL: running, DATABASE_POOL_MAX: "1", DATABASE_EMBEDDED: "1" });
+    return fn({ DATABASE_URL: running, DATABASE_POOL_MAX: "1", DATABASE_EMBEDDED: "1", ...authEnv() });
   }
   const embedded = await startEmbeddedDatabase({ dataDir: DATA_DIR });
   writeFileSync(LOCK_FILE, JSON.stringify({ pid: process.pid, url: embedded.url }));
@@ -62,7 +79,7 @@ export async function withDatabase<T>(fn: (env: DatabaseEnv) => Promise<T>): Pro
     await embedded.stop();
   };
   try {
-    return await fn({ DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1", DATABASE_EMBEDDED: "1" });
+    return await fn({ DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1", DATABASE_EMBEDDED: "1", ...authEnv() });
   } finally {
     await stop();
   }
