@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { toIsoDay } from "@/lib/format/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -12,10 +13,6 @@ import type {
   TurnaroundUnit,
   ValueStreamKind,
 } from "@/lib/generated/prisma/enums";
-
-/** Pod size the domain recommends (rule 3): outside it is a warning on the team, not a refusal. */
-export const POD_SIZE_MIN = 5;
-export const POD_SIZE_MAX = 9;
 
 export interface TeamListRow {
   id: number;
@@ -126,9 +123,9 @@ interface SprintPointsRow {
 
 /**
  * One team with its members, decision rights, current sprint (points summed in SQL) and, for a shared
- * service, its SLAs. Null when no team has this id.
+ * service, its SLAs. Null when no team has this id. Cached per request (metadata and page both ask).
  */
-export async function getTeamDetail(teamId: number): Promise<TeamDetail | null> {
+export const getTeamDetail = cache(async (teamId: number): Promise<TeamDetail | null> => {
   const db = getDb();
   const team = await db.team.findUnique({
     where: { id: teamId },
@@ -257,4 +254,10 @@ export async function getTeamDetail(teamId: number): Promise<TeamDetail | null> 
       escalation: s.escalationSteps.map((step) => step.person?.name ?? step.role ?? "—"),
     })),
   };
+});
+
+/** Whether a team with this id exists (archived teams included: their pages still resolve). */
+export async function teamExists(teamId: number): Promise<boolean> {
+  const count = await getDb().team.count({ where: { id: teamId } });
+  return count > 0;
 }

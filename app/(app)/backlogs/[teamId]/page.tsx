@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { BacklogTable } from "@/components/backlog/backlog-table";
+import { TeamPickerBar } from "@/components/backlog/team-picker";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getPrincipal, requirePrincipal } from "@/lib/auth/principal";
+import { getTeamBacklog, listBacklogTeams } from "@/lib/backlog/queries";
+import { parseIdParam } from "@/lib/routing/id-param";
+import { getTeamDetail } from "@/lib/teams/queries";
+
+type Params = Promise<{ teamId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  // Names are shown to signed-in users only.
+  if (!(await getPrincipal())) return { title: "Backlog" };
+  const teamId = parseIdParam((await params).teamId);
+  const team = teamId === null ? null : await getTeamDetail(teamId);
+  return { title: team ? `${team.name} backlog` : "Backlog" };
+}
+
+export default async function TeamBacklogPage({ params }: { params: Params }) {
+  await connection();
+  await requirePrincipal();
+  const teamId = parseIdParam((await params).teamId);
+  if (teamId === null) notFound();
+  const [backlog, teams] = await Promise.all([getTeamBacklog(teamId), listBacklogTeams()]);
+  if (!backlog) notFound();
+
+  return (
+    <>
+      <TeamPickerBar teams={teams} currentId={backlog.team.id} />
+      <PageHeader
+        title={`${backlog.team.name} backlog`}
+        description="Features and stories in rank order. Sort by any column; choose Rank to return to the ranked order."
+        actions={
+          <Link
+            href={`/teams/${backlog.team.id}`}
+            className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          >
+            About the team
+          </Link>
+        }
+      />
+      {backlog.items.length === 0 ? (
+        <EmptyState
+          title="This backlog is empty"
+          description="Features and stories appear here once the product owner adds them."
+        />
+      ) : (
+        <BacklogTable items={backlog.items} teamName={backlog.team.name} />
+      )}
+    </>
+  );
+}

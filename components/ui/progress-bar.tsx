@@ -1,0 +1,21 @@
+/** Done ÷ total as a thin bar with the numbers beside it. */
+export function ProgressBar({ value, max, unit = "pts" }: { value: number; max: number; unit?: string }) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  return (
+    <div className="flex min-w-32 items-center gap-2">
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+        aria-valuetext={`${value} of ${max} ${unit}`}
+        className="h-1.5 w-20 shrink-0 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full rounded-full bg-indigo-500" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">
+        {value}/{max} {unit}
+      </span>
+    </div>
+  );
+}
