@@ -440,7 +440,7 @@ export interface DemoUserDef {
 /** Logins of the demo (all with the same password). Memorable aliases, each linked to a person. */
 export const DEMO_USER_DEFS: DemoUserDef[] = [
   { email: emailOf("admin"), role: OrgRole.ADMIN, person: P.ops },
-  { email: emailOf("cmo"), role: OrgRole.ADMIN, person: P.cmo },
+  { email: emailOf("cmo"), role: OrgRole.LEADER, person: P.cmo },
   { email: emailOf("leader"), role: OrgRole.LEADER, person: P.vp },
   { email: emailOf("strategy"), role: OrgRole.LEADER, person: P.strategy },
   { email: emailOf("po.acquisition"), role: OrgRole.MEMBER, person: "daniel.okafor" },
