@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { enumLabel } from "@/lib/format/enum-label";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 
@@ -35,7 +35,7 @@ export function ItemsByStatusChart({ data }: { data: StatusCountDatum[] }) {
         <BarChart
           responsive
           data={rows}
-          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          margin={{ top: 20, right: 8, bottom: 4, left: 0 }}
           style={{ width: "100%", height: 240 }}
           accessibilityLayer={false}
         >
@@ -47,6 +47,7 @@ export function ItemsByStatusChart({ data }: { data: StatusCountDatum[] }) {
             {rows.map((row) => (
               <Cell key={row.status} fill={STATUS_COLOUR[row.status] ?? "#94a3b8"} />
             ))}
+            <LabelList dataKey="count" position="top" style={{ fontSize: 12, fill: "#334155" }} />
           </Bar>
         </BarChart>
       </div>

@@ -10,9 +10,14 @@ const col = createDataTableColumnHelper<KpiRow>();
 
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 
+const PREFIX_UNITS = new Set(["£", "$", "€"]);
+const TIGHT_SUFFIX_UNITS = new Set(["%", "x"]);
+
+/** `85` in `£` → `£85`; `4.5` in `%` → `4.5%`; `420` in `MQLs` → `420 MQLs`. */
 function formatValue(value: number, unit: string): string {
   const n = numberFormat.format(value);
-  if (unit === "%") return `${n}%`;
+  if (PREFIX_UNITS.has(unit)) return `${unit}${n}`;
+  if (TIGHT_SUFFIX_UNITS.has(unit)) return `${n}${unit}`;
   return `${n} ${unit}`;
 }
 
@@ -34,13 +39,13 @@ const columns = col.columns([
       const row = info.row.original;
       return (
         <span className="flex flex-col gap-0.5">
-          <span>{enumLabel(row.scope)}</span>
+          <span className="whitespace-nowrap">{enumLabel(row.scope)}</span>
           {row.scopeName ? <span className="text-xs text-slate-500">{row.scopeName}</span> : null}
         </span>
       );
     },
   }),
-  col.accessor("unit", { header: "Unit" }),
+  col.accessor("unit", { header: "Unit", meta: { cellClassName: "whitespace-nowrap" } }),
   col.accessor("target", {
     header: "Target",
     cell: (info) => formatValue(info.getValue(), info.row.original.unit),
@@ -65,16 +70,14 @@ const columns = col.columns([
       const row = info.row.original;
       if (row.latestValue === null) return <span className="text-slate-400">No data yet</span>;
       return (
-        <span className="flex flex-col items-end gap-0.5">
-          <span className="flex items-center gap-1.5 whitespace-nowrap">
-            {formatValue(row.latestValue, row.unit)}
-            {row.onTarget === null ? null : row.onTarget ? (
-              <Badge tone="emerald">On target</Badge>
-            ) : (
-              <Badge tone="amber">Off target</Badge>
-            )}
-          </span>
-          <span className="text-xs text-slate-500">period from {formatDay(row.latestPeriod)}</span>
+        <span className="flex flex-col items-end gap-1">
+          <span className="font-medium whitespace-nowrap text-slate-900">{formatValue(row.latestValue, row.unit)}</span>
+          {row.onTarget === null ? null : row.onTarget ? (
+            <Badge tone="emerald">On target</Badge>
+          ) : (
+            <Badge tone="amber">Off target</Badge>
+          )}
+          <span className="text-xs whitespace-nowrap text-slate-500">from {formatDay(row.latestPeriod)}</span>
         </span>
       );
     },

@@ -13,12 +13,13 @@ const dash = <span className="text-slate-400">—</span>;
 const columns = col.columns([
   col.accessor("position", { header: "Rank", meta: { align: "end" } }),
   col.accessor("key", { header: "Key", meta: { cellClassName: "font-mono text-xs whitespace-nowrap text-slate-600" } }),
-  col.accessor("title", { header: "Epic", meta: { cellClassName: "min-w-56 font-medium text-slate-900" } }),
+  col.accessor("title", { header: "Epic", meta: { cellClassName: "min-w-48 font-medium text-slate-900" } }),
   col.accessor((row) => row.themeTitle ?? undefined, {
     id: "theme",
     header: "Theme",
     cell: (info) => info.getValue() ?? dash,
     sortUndefined: "last",
+    meta: { cellClassName: "min-w-32" },
   }),
   col.accessor((row) => enumLabel(row.status), {
     id: "status",
@@ -41,6 +42,7 @@ const columns = col.columns([
     header: "PI",
     cell: (info) => info.getValue() ?? dash,
     sortUndefined: "last",
+    meta: { cellClassName: "whitespace-nowrap" },
   }),
   col.accessor((row) => row.valueTheme ?? undefined, {
     id: "valueTheme",

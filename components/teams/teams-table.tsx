@@ -20,7 +20,7 @@ const columns = col.columns([
     header: "Kind",
     cell: (info) => <TeamKindBadge kind={info.row.original.kind} />,
   }),
-  col.accessor((row) => enumLabel(row.shape), { id: "shape", header: "Shape" }),
+  col.accessor((row) => enumLabel(row.shape), { id: "shape", header: "Shape", meta: { cellClassName: "whitespace-nowrap" } }),
   col.accessor((row) => row.valueStream ?? undefined, {
     id: "valueStream",
     header: "Value stream",

@@ -2,14 +2,14 @@
 export function ProgressBar({ value, max, unit = "pts" }: { value: number; max: number; unit?: string }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
   return (
-    <div className="flex min-w-32 items-center gap-2">
+    <div className="flex items-center gap-2">
       <div
         role="progressbar"
         aria-valuemin={0}
         aria-valuemax={max}
         aria-valuenow={value}
         aria-valuetext={`${value} of ${max} ${unit}`}
-        className="h-1.5 w-20 shrink-0 overflow-hidden rounded-full bg-slate-200"
+        className="h-1.5 w-16 shrink-0 overflow-hidden rounded-full bg-slate-200"
       >
         <div className="h-full rounded-full bg-indigo-500" style={{ width: `${pct}%` }} />
       </div>

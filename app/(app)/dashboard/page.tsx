@@ -79,7 +79,11 @@ export default async function DashboardPage() {
               <StatCard
                 label="Active sprints"
                 value={headline.activeSprints}
-                hint={`Across ${teamCount} ${teamCount === 1 ? "team" : "teams"}`}
+                hint={
+                  teamCount - headline.activeSprints > 0
+                    ? `${teamCount - headline.activeSprints} of ${teamCount} teams without a running sprint`
+                    : "Every team has a running sprint"
+                }
               />
             </div>
           </section>

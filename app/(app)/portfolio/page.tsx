@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ItemStatusBadge } from "@/components/backlog/item-status-badge";
 import { EpicsTable } from "@/components/portfolio/epics-table";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -52,13 +51,16 @@ export default async function PortfolioPage() {
               </ul>
             </section>
           ) : null}
-          <Card title="Epics" description="Ranked portfolio epics with their theme, WSJF and delivery progress">
+          <section aria-labelledby="epics-heading">
+            <h2 id="epics-heading" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+              Epics
+            </h2>
             {epics.length === 0 ? (
               <p className="text-sm text-slate-500">No epics yet.</p>
             ) : (
               <EpicsTable epics={epics} />
             )}
-          </Card>
+          </section>
         </div>
       )}
     </>
