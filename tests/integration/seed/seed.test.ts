@@ -196,7 +196,7 @@ describe("demo seed: organisation", () => {
     }
     const roles = DEMO_USERS.map((u) => u.role);
     expect(new Set(roles)).toEqual(new Set(["ADMIN", "LEADER", "MEMBER", "VIEWER"]));
-    expect(roles.filter((r) => r === "LEADER")).toHaveLength(2);
+    expect(roles.filter((r) => r === "LEADER")).toHaveLength(3); // CMO, VP Marketing, Head of Strategy
     expect(roles.filter((r) => r === "VIEWER")).toHaveLength(2);
     const hashes = [...new Set(users.map((u) => u.password_hash))];
     expect(hashes).toHaveLength(1);
