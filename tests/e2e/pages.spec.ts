@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { watchConsole } from "./console";
+import { DEMO, signIn } from "./session";
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO.leader);
+});
 
 /** Every board of the app shell loads with the demo data and logs no console error. */
 const boards = [
