@@ -16,7 +16,8 @@ const config = [
   {
     // Layering (STYLE.md): only data-access modules, the seed, scripts and tests touch the database client.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    ignores: ["lib/**/queries.ts", "lib/**/mutations.ts", "lib/db/**"],
+    // lib/actions/guarded.ts opens the one write transaction every server action runs in.
+    ignores: ["lib/**/queries.ts", "lib/**/mutations.ts", "lib/db/**", "lib/actions/guarded.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
