@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { Logo } from "@/components/shell/logo";
+import { NAV_PERMISSIONS } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SectionTitle } from "@/components/shell/section-title";
 import { UserMenu } from "@/components/shell/user-menu";
+import { can } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/principal";
 
 /**
@@ -13,6 +15,8 @@ import { getPrincipal } from "@/lib/auth/principal";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   await connection(); // request-time only: never read the session (or the database) while building
   const principal = await getPrincipal();
+  // Which role-gated sections (Activity, Admin) to list; their pages check again.
+  const allowed = principal ? NAV_PERMISSIONS.filter((action) => can(principal, action)) : [];
   return (
     <>
       <a
@@ -36,7 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </span>
             </Link>
             <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
-              <NavLinks variant="sidebar" />
+              <NavLinks variant="sidebar" allowed={allowed} />
             </nav>
             <p className="px-5 py-4 text-xs text-slate-500">Agile marketing teams</p>
           </aside>
@@ -52,7 +56,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {principal ? <UserMenu name={principal.name} role={principal.orgRole} /> : null}
             </div>
             <nav aria-label="Main" className="border-t border-slate-100 px-4 py-2 md:hidden">
-              <NavLinks variant="bar" />
+              <NavLinks variant="bar" allowed={allowed} />
             </nav>
           </header>
           <main id="main" tabIndex={-1} className="flex-1 px-6 py-6 focus:outline-none lg:px-8">

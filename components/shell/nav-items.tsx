@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
+import type { Action } from "@/lib/auth/permissions";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: ReactNode;
+  /** Shown only to those allowed this action (the page checks again: hiding a link protects nothing). */
+  permission?: Action;
 }
 
 function Icon({ d }: { d: string }) {
@@ -51,7 +54,27 @@ export const NAV_ITEMS: ReadonlyArray<NavItem> = [
     label: "KPIs",
     icon: <Icon d="M3 13.13c0-.62.5-1.13 1.13-1.13h2.25c.62 0 1.12.5 1.12 1.13v6.75c0 .62-.5 1.12-1.12 1.12H4.13C3.5 21 3 20.5 3 19.88v-6.75ZM9.75 8.63c0-.62.5-1.13 1.13-1.13h2.25c.62 0 1.12.5 1.12 1.13v11.25c0 .62-.5 1.12-1.12 1.12h-2.25c-.62 0-1.13-.5-1.13-1.12V8.63ZM16.5 4.13c0-.62.5-1.13 1.13-1.13h2.25C20.5 3 21 3.5 21 4.13v15.75c0 .62-.5 1.12-1.12 1.12h-2.25c-.62 0-1.13-.5-1.13-1.12V4.13Z" />,
   },
+  {
+    href: "/activity",
+    label: "Activity",
+    permission: "activity.feed",
+    icon: <Icon d="M12 6v6h4.5m4.5 0a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z" />,
+  },
+  {
+    href: "/admin/users",
+    label: "Admin",
+    permission: "users.admin",
+    icon: <Icon d="M9.59 3.94c.09-.54.56-.94 1.11-.94h2.6c.55 0 1.02.4 1.11.94l.21 1.28c.06.37.31.68.64.87l.22.13c.33.18.72.24 1.07.1l1.22-.45a1.13 1.13 0 0 1 1.37.49l1.3 2.25c.27.48.16 1.08-.27 1.43l-1 .82c-.3.24-.43.61-.42.98v.26c0 .37.13.74.42.98l1 .82c.43.35.54.95.27 1.43l-1.3 2.25c-.28.48-.86.68-1.37.49l-1.22-.45c-.35-.13-.74-.08-1.07.1l-.22.13c-.33.19-.58.5-.64.87l-.21 1.28c-.09.54-.56.94-1.11.94h-2.6c-.55 0-1.02-.4-1.11-.94l-.21-1.28a1.3 1.3 0 0 0-.64-.87l-.22-.13a1.3 1.3 0 0 0-1.07-.1l-1.22.45a1.13 1.13 0 0 1-1.37-.49l-1.3-2.25a1.13 1.13 0 0 1 .27-1.43l1-.82c.3-.24.43-.61.42-.98v-.26c0-.37-.13-.74-.42-.98l-1-.82a1.13 1.13 0 0 1-.27-1.43l1.3-2.25c.28-.48.86-.68 1.37-.49l1.22.45c.35.13.74.08 1.07-.1l.22-.13c.33-.19.58-.5.64-.87l.21-1.28ZM15 12a3 3 0 1 1-6 0 3 3 0 0 1 6 0Z" />,
+  },
 ];
+
+/** The permissions that gate nav entries; the layout works out which of them the signed-in user holds. */
+export const NAV_PERMISSIONS: readonly Action[] = NAV_ITEMS.flatMap((item) => (item.permission ? [item.permission] : []));
+
+/** The entries to show to someone allowed `allowed` (entries without a permission are for everyone). */
+export function visibleNavItems(allowed: readonly Action[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || allowed.includes(item.permission));
+}
 
 /** The section a path belongs to (`/teams/4` → Teams), or undefined outside the sections. */
 export function navItemFor(pathname: string): NavItem | undefined {

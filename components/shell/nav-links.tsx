@@ -2,17 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { NAV_ITEMS, navItemFor } from "@/components/shell/nav-items";
+import { navItemFor, visibleNavItems } from "@/components/shell/nav-items";
+import type { Action } from "@/lib/auth/permissions";
 
-/** The section links; the current section is marked with aria-current="page" and highlighted. */
-export function NavLinks({ variant }: { variant: "sidebar" | "bar" }) {
+/**
+ * The section links; the current section is marked with aria-current="page" and highlighted. Entries gated
+ * by a permission (Activity, Admin) appear only when `allowed` holds it.
+ */
+export function NavLinks({ variant, allowed = [] }: { variant: "sidebar" | "bar"; allowed?: readonly Action[] }) {
   const pathname = usePathname();
   const current = navItemFor(pathname);
+  const items = visibleNavItems(allowed);
 
   if (variant === "bar") {
     return (
       <ul className="flex gap-1 overflow-x-auto">
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const active = item === current;
           return (
             <li key={item.href}>
@@ -32,7 +37,7 @@ export function NavLinks({ variant }: { variant: "sidebar" | "bar" }) {
 
   return (
     <ul className="flex flex-col gap-0.5">
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const active = item === current;
         return (
           <li key={item.href}>

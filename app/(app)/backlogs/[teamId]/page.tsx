@@ -6,6 +6,7 @@ import { BacklogTable } from "@/components/backlog/backlog-table";
 import { TeamPickerBar } from "@/components/backlog/team-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { getPrincipal, requirePrincipal } from "@/lib/auth/principal";
 import { getTeamBacklog, listBacklogTeams } from "@/lib/backlog/queries";
 import { parseIdParam } from "@/lib/routing/id-param";
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function TeamBacklogPage({ params }: { params: Params }) {
   await connection();
-  await requirePrincipal();
+  const principal = await requirePrincipal();
   const teamId = parseIdParam((await params).teamId);
   if (teamId === null) notFound();
   const [backlog, teams] = await Promise.all([getTeamBacklog(teamId), listBacklogTeams()]);
@@ -50,7 +51,12 @@ export default async function TeamBacklogPage({ params }: { params: Params }) {
           description="Features and stories appear here once the product owner adds them."
         />
       ) : (
-        <BacklogTable items={backlog.items} teamName={backlog.team.name} />
+        <BacklogTable
+          items={backlog.items}
+          teamName={backlog.team.name}
+          // Re-rank controls for the team's product owner or a leader; moveItemAction checks again.
+          canRerank={can(principal, "backlog.rerank", { teamId: backlog.team.id })}
+        />
       )}
     </>
   );

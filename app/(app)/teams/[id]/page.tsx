@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { HistoryPanel } from "@/components/audit/history-panel";
 import { SlaTable } from "@/components/services/sla-table";
 import { DecisionRightsTable } from "@/components/teams/decision-rights-table";
 import { SprintStatusBadge, TeamKindBadge } from "@/components/teams/team-kind-badge";
@@ -161,6 +162,8 @@ export default async function TeamPage({ params }: { params: Params }) {
             )}
           </Card>
         ) : null}
+
+        <HistoryPanel entityType="Team" entityId={team.id} description="Changes to the team’s set-up made in the app, newest first" />
       </div>
     </>
   );
