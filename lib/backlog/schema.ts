@@ -17,7 +17,10 @@ export const UpdateItemSchema = z.object({
   status: z.enum(ITEM_STATUSES, { message: "Choose a status" }),
   estimate: z.coerce.number().int().min(0, "Points cannot be negative").max(100, "Split anything over 100 points").nullable(),
   acceptanceCriteria: optionalText(10_000).default(""),
-  briefUrl: z.union([z.literal(""), z.string().trim().url("Enter a full link, e.g. https://…")]).nullable().transform((v) => v || null),
+  briefUrl: z
+    .union([z.literal(""), z.string().trim().url("Enter a full link, e.g. https://…").regex(/^https?:\/\//i, "Use an http:// or https:// link")])
+    .nullable()
+    .transform((v) => v || null),
   ownerPersonId: z.coerce.number().int().positive().nullable(),
 });
 export type UpdateItemInput = z.input<typeof UpdateItemSchema>;

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionCase, Org } from "./cases/types";
 import { getDb } from "@/lib/db/client";
 import { makeTwoTeamOrg, makeUser } from "@/tests/support/org";
 import { cacheModule, sessionModule, signInAs } from "@/tests/support/session";
@@ -9,77 +9,16 @@ import { cacheModule, sessionModule, signInAs } from "@/tests/support/session";
 vi.mock("@/lib/auth/session", () => sessionModule);
 vi.mock("next/cache", () => cacheModule);
 
-const { createUserAction, setUserActiveAction, updateUserAction } = await import("@/lib/users/actions");
-const { moveItemAction, updateItemAction } = await import("@/lib/backlog/actions");
+const { createUserAction } = await import("@/lib/users/actions");
+const { moveItemAction } = await import("@/lib/backlog/actions");
 
-type Org = Awaited<ReturnType<typeof makeTwoTeamOrg>> & { target: Awaited<ReturnType<typeof makeUser>> };
-
-/**
- * Every exported server action, with: an input aimed at a record of team A, a user allowed to do it, a
- * signed-in user without the right role, a user of team B, and a snapshot of what must stay unchanged.
- */
-interface ActionCase {
-  run: (input: never) => Promise<ActionResult<unknown>>;
-  input: (org: Org) => Promise<Record<string, unknown>>;
-  allowed: (org: Org) => number;
-  wrongRole: (org: Org) => number;
-  otherTeam: (org: Org) => number;
-  snapshot: (org: Org) => Promise<unknown>;
-}
-
+// Each domain's cases (tests/integration/actions/cases/<domain>.ts), loaded after the mocks above.
+const caseLoaders = import.meta.glob<{ cases?: Record<string, ActionCase> }>("./cases/*.ts");
+const CASES: Record<string, ActionCase> = Object.assign(
+  {},
+  ...(await Promise.all(Object.values(caseLoaders).map((load) => load()))).map((m) => m.cases ?? {}),
+);
 const db = () => getDb();
-const itemState = (id: number) => db().backlogItem.findUnique({ where: { id } });
-const userState = (id: number) => db().user.findUnique({ where: { id } });
-const itemInput = async (org: Org) => {
-  const s = (await itemState(org.story.id))!;
-  return {
-    itemId: s.id, version: s.version, title: `${s.title} (edited)`, description: s.description, status: "IN_PROGRESS",
-    estimate: s.estimate, acceptanceCriteria: s.acceptanceCriteria, briefUrl: s.briefUrl, ownerPersonId: s.ownerPersonId,
-  };
-};
-
-const CASES: Record<string, ActionCase> = {
-  "lib/users/actions.ts#createUserAction": {
-    run: createUserAction as ActionCase["run"],
-    input: async () => ({ email: `new-${Date.now()}-${Math.random().toString(36).slice(2)}@test.example`, password: "correct horse battery", orgRole: "MEMBER", personId: null }),
-    allowed: (o) => o.admin.user.id,
-    wrongRole: (o) => o.leader.user.id,
-    otherTeam: (o) => o.poB.user.id,
-    snapshot: () => db().user.count(),
-  },
-  "lib/users/actions.ts#updateUserAction": {
-    run: updateUserAction as ActionCase["run"],
-    input: async (o) => ({ userId: o.target.user.id, version: (await userState(o.target.user.id))!.version, orgRole: "LEADER", personId: o.target.person.id }),
-    allowed: (o) => o.admin.user.id,
-    wrongRole: (o) => o.leader.user.id,
-    otherTeam: (o) => o.poB.user.id,
-    snapshot: (o) => userState(o.target.user.id),
-  },
-  "lib/users/actions.ts#setUserActiveAction": {
-    run: setUserActiveAction as ActionCase["run"],
-    input: async (o) => ({ userId: o.target.user.id, version: (await userState(o.target.user.id))!.version, active: false }),
-    allowed: (o) => o.admin.user.id,
-    wrongRole: (o) => o.poA.user.id,
-    otherTeam: (o) => o.poB.user.id,
-    snapshot: (o) => userState(o.target.user.id),
-  },
-  "lib/backlog/actions.ts#updateItemAction": {
-    run: updateItemAction as ActionCase["run"],
-    input: itemInput,
-    allowed: (o) => o.memberA.user.id, // the story's owner
-    wrongRole: (o) => o.leadA.user.id, // in team A, but neither owner nor product owner
-    otherTeam: (o) => o.poB.user.id,
-    snapshot: (o) => itemState(o.story.id),
-  },
-  "lib/backlog/actions.ts#moveItemAction": {
-    run: moveItemAction as ActionCase["run"],
-    input: async (o) => ({ itemId: o.story2.id, afterId: null }),
-    allowed: (o) => o.poA.user.id,
-    wrongRole: (o) => o.memberA.user.id,
-    otherTeam: (o) => o.poB.user.id,
-    snapshot: (o) => itemState(o.story2.id),
-  },
-};
 
 let org: Org;
 beforeAll(async () => {
