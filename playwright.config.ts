@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3210;
+// E2E_PORT (and NEXT_DIST_DIR for the build) let two checkouts' browser tests run at once.
+const port = Number(process.env.E2E_PORT ?? 3210);
 const ci = process.env.CI === "true" || process.env.CI === "1";
 
 /**
@@ -39,6 +40,6 @@ export default defineConfig({
     timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { EMBEDDED_DATA_DIR: ".data/e2e-pglite" },
+    env: { EMBEDDED_DATA_DIR: `.data/e2e-pglite-${port}` },
   },
 });

@@ -60,7 +60,7 @@ async function isEmpty(url: string): Promise<boolean> {
 
 /** True when there is no production build or a source file changed after it. */
 function buildIsStale(): boolean {
-  const buildId = path.resolve(".next", "BUILD_ID");
+  const buildId = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const newer = (dir: string): boolean =>
