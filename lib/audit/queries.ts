@@ -60,21 +60,27 @@ function toDto(r: Row): AuditEventDto {
 export async function getEntityHistory(entityType: string, entityId: string | number, limit = 50): Promise<AuditEventDto[]> {
   const rows = await getDb().auditEvent.findMany({
     where: { entityType, entityId: String(entityId) },
-    orderBy: { id: "desc" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     select,
   });
   return rows.map(toDto);
 }
 
-/** Activity across teams (or one team), newest first; `before` is an event id for paging. */
+/**
+ * Activity across teams (or one team), newest first by time. `before` is the id of the last event already
+ * shown: the page continues strictly after it in (time, id) order, so events recorded out of order (imports,
+ * the demo seed) still page without gaps or repeats.
+ */
 export async function getActivityFeed(options: { teamId?: number; before?: bigint; limit?: number } = {}): Promise<AuditEventDto[]> {
-  const rows = await getDb().auditEvent.findMany({
+  const db = getDb();
+  const cursor = options.before ? await db.auditEvent.findUnique({ where: { id: options.before }, select: { id: true, at: true } }) : null;
+  const rows = await db.auditEvent.findMany({
     where: {
       ...(options.teamId ? { teamId: options.teamId } : {}),
-      ...(options.before ? { id: { lt: options.before } } : {}),
+      ...(cursor ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] } : {}),
     },
-    orderBy: { id: "desc" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
     take: options.limit ?? 50,
     select,
   });
