@@ -17,6 +17,7 @@ import { planCoordination, writeCoordination, type CoordinationCounts } from "./
 import { writeDelivery, type DeliveryCounts } from "./delivery";
 import { writeGoals, type GoalCounts } from "./goals";
 import { DEMO_USER_DEFS, personDef, writeOrg, type OrgCounts } from "./org";
+import { writeRankHistory } from "./rank-history";
 
 /** The password of every demo login. */
 export const DEMO_PASSWORD = "Demo!2026";
@@ -78,6 +79,8 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
       const goals = await writeGoals(tx, ctx, org.ids, delivery.itemIds);
       const coord = await writeCoordination(tx, coordination, org.ids, delivery.itemIds);
       const activity = await writeActivity(tx, ctx, backlog, coordination, org.ids, delivery.sprintIds, coord.dependencyIds);
+      // Priority stability's history (not in the counts: derived from the items above, not seeded content).
+      await writeRankHistory(tx, ctx);
       return { ...org.counts, ...delivery.counts, ...goals, ...coord.counts, ...activity };
     },
     { timeout: 300_000, maxWait: 60_000 },
