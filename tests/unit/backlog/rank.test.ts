@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_RANK_LENGTH, isValidRank, keyBetween, spacedKeys } from "@/lib/backlog/rank";
+import { MAX_RANK_LENGTH, isValidRank, keyBetween, keysAfter, spacedKeys } from "@/lib/backlog/rank";
 
 describe("keyBetween", () => {
   it("makes a key strictly between two keys, or beyond an open end", () => {
@@ -56,13 +56,29 @@ describe("spacedKeys", () => {
     const keys = spacedKeys(n);
     expect(keys).toHaveLength(n);
     const width = keys[0]!.length;
-    for (let j = 0; j < n; j++) {
-      expect(isValidRank(keys[j]!)).toBe(true);
-      expect(keys[j]!.length).toBe(width);
-      if (j > 0) expect(keys[j - 1]! < keys[j]!).toBe(true);
-    }
+    // One assertion over the whole list (thousands of expect() calls are slow on a loaded machine).
+    const bad = keys.filter((k, j) => !isValidRank(k) || k.length !== width || (j > 0 && !(keys[j - 1]! < k)));
+    expect(bad).toEqual([]);
     // Room is left on both sides and between neighbours.
     expect(keyBetween(null, keys[0]!) < keys[0]!).toBe(true);
     expect(keyBetween(keys[n - 1]!, null) > keys[n - 1]!).toBe(true);
+  });
+});
+
+describe("keysAfter", () => {
+  it("gives a batch of increasing keys below the last one, in a few characters (property)", () => {
+    fc.assert(
+      fc.property(fc.option(fc.stringMatching(/^[0-9a-z]{0,10}[1-9a-z]$/), { nil: null }), fc.integer({ min: 1, max: 3000 }), (last, count) => {
+        const keys = keysAfter(last, count);
+        expect(keys).toHaveLength(count);
+        for (let j = 0; j < count; j++) {
+          expect(isValidRank(keys[j]!)).toBe(true);
+          if (j > 0) expect(keys[j - 1]! < keys[j]!).toBe(true);
+        }
+        if (last !== null) expect(keys[0]! > last).toBe(true);
+        expect(keys[count - 1]!.length).toBeLessThanOrEqual((last?.length ?? 0) + 4);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
