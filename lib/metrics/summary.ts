@@ -51,7 +51,7 @@ export function summarise(m: DashboardMetrics): Record<MetricId, MetricSummary> 
       m.valueStreamCoverage,
       m.valueStreamCoverage.denominator === 0
         ? "No value stream in scope"
-        : `${m.valueStreamCoverage.numerator} of ${plural(m.valueStreamCoverage.denominator, "value stream")} have a delivery pod`,
+        : `${m.valueStreamCoverage.numerator} of ${plural(m.valueStreamCoverage.denominator, "value stream")} ${m.valueStreamCoverage.numerator === 1 ? "has" : "have"} a delivery pod`,
     ),
     "priority-stability": ratio(
       "priority-stability",
