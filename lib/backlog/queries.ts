@@ -98,3 +98,100 @@ export async function getTeamBacklog(teamId: number): Promise<TeamBacklog | null
   `);
   return { team, items };
 }
+
+// ───────────────────────────── grooming (/teams/[id]/backlog) ─────────────────────────────
+
+export interface GroomingItem {
+  id: number;
+  /** 1-based position in the team's rank order. */
+  position: number;
+  key: string;
+  level: Extract<ItemLevel, "FEATURE" | "STORY">;
+  isTask: boolean;
+  title: string;
+  description: string;
+  status: ItemStatus;
+  estimate: number | null;
+  ownerPersonId: number | null;
+  owner: string | null;
+  acceptanceCriteria: string;
+  briefUrl: string | null;
+  labels: string[];
+  parentId: number | null;
+  parentKey: string | null;
+  parentTitle: string | null;
+  version: number;
+  /** The open sprint (planned or running) the story is in, if any. */
+  sprintId: number | null;
+  sprintNumber: number | null;
+  sprintStatus: SprintStatus | null;
+  /** Stories under a feature (0 for stories). */
+  childCount: number;
+  hasOpenDependency: boolean;
+}
+
+export interface GroomingBacklog {
+  team: { id: number; name: string; requiresBriefLink: boolean; archived: boolean };
+  items: GroomingItem[];
+  /** Open portfolio epics, in rank order: what features are decomposed from. */
+  epics: { id: number; key: string; title: string }[];
+  /** Who may own the team's items. */
+  members: { personId: number; name: string; role: string }[];
+  /** The team's next planned sprint and its running one, for links to planning. */
+  plannedSprint: { id: number; number: number } | null;
+  activeSprint: { id: number; number: number } | null;
+}
+
+/** A team's features and stories in rank order, with what grooming needs (Definition of Ready fields, parents). */
+export async function getGroomingBacklog(teamId: number): Promise<GroomingBacklog | null> {
+  const db = getDb();
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true, requiresBriefLink: true, archivedAt: true } });
+  if (!team) return null;
+  const [items, epics, members, plannedSprint, activeSprint] = await Promise.all([
+    db.$queryRaw<GroomingItem[]>(Prisma.sql`
+      SELECT bi.id,
+             (row_number() OVER (ORDER BY bi.rank COLLATE "C", bi.id))::int AS position,
+             bi.key, bi.level::text AS level, bi.is_task AS "isTask", bi.title, bi.description,
+             bi.status::text AS status, bi.estimate, bi.owner_person_id AS "ownerPersonId", p.name AS owner,
+             bi.acceptance_criteria AS "acceptanceCriteria", bi.brief_url AS "briefUrl", COALESCE(bi.labels, '{}') AS labels,
+             bi.parent_id AS "parentId", parent.key AS "parentKey", parent.title AS "parentTitle", bi.version,
+             s.id AS "sprintId", s.number AS "sprintNumber", s.status::text AS "sprintStatus",
+             (SELECT COUNT(*) FROM backlog_item c WHERE c.parent_id = bi.id)::int AS "childCount",
+             EXISTS (
+               SELECT 1 FROM dependency d WHERE d.from_item_id = bi.id AND d.status NOT IN ('RESOLVED', 'CANCELLED')
+             ) AS "hasOpenDependency"
+        FROM backlog_item bi
+        LEFT JOIN person p ON p.id = bi.owner_person_id
+        LEFT JOIN backlog_item parent ON parent.id = bi.parent_id
+        LEFT JOIN LATERAL (
+          SELECT sp.id, sp.number, sp.status
+            FROM sprint_item si JOIN sprint sp ON sp.id = si.sprint_id
+           WHERE si.item_id = bi.id AND si.removed_at IS NULL AND sp.status IN ('PLANNED', 'ACTIVE')
+           ORDER BY sp.number DESC LIMIT 1
+        ) s ON true
+       WHERE bi.team_id = ${teamId} AND bi.level IN ('FEATURE', 'STORY')
+       ORDER BY bi.rank COLLATE "C", bi.id
+    `),
+    db.backlogItem.findMany({
+      where: { level: "EPIC", teamId: null, status: { notIn: ["DONE", "CANCELLED"] } },
+      orderBy: { rank: "asc" },
+      take: 500,
+      select: { id: true, key: true, title: true },
+    }),
+    db.membership.findMany({
+      where: { teamId, role: { not: "OVERSIGHT" } },
+      orderBy: { person: { name: "asc" } },
+      select: { personId: true, role: true, person: { select: { name: true } } },
+    }),
+    db.sprint.findFirst({ where: { teamId, status: "PLANNED" }, orderBy: { number: "asc" }, select: { id: true, number: true } }),
+    db.sprint.findFirst({ where: { teamId, status: "ACTIVE" }, select: { id: true, number: true } }),
+  ]);
+  return {
+    team: { id: team.id, name: team.name, requiresBriefLink: team.requiresBriefLink, archived: team.archivedAt !== null },
+    items,
+    epics,
+    members: members.map((m) => ({ personId: m.personId, name: m.person.name, role: m.role })),
+    plannedSprint,
+    activeSprint,
+  };
+}

@@ -53,3 +53,14 @@ export function spacedKeys(count: number): string[] {
   }
   return keys;
 }
+
+/**
+ * `count` increasing keys after `last` (null: an empty space) with nothing between them and `last`: the bottom
+ * of a rank space for a batch of new items. Each is `last` plus one evenly spaced suffix, so the batch costs a
+ * few characters, not one per item; the caller rebalances when the result is longer than MAX_RANK_LENGTH.
+ */
+export function keysAfter(last: string | null, count: number): string[] {
+  if (last !== null && !isValidRank(last)) throw new Error(`invalid rank key "${last}"`);
+  const suffixes = spacedKeys(count);
+  return last === null ? suffixes : suffixes.map((s) => last + s);
+}

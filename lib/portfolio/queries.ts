@@ -1,110 +1,213 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ItemStatus } from "@/lib/generated/prisma/enums";
+import type { ItemLevel, ItemStatus } from "@/lib/generated/prisma/enums";
 
-export interface PortfolioEpicRow {
+/**
+ * One theme or epic of the portfolio backlog with everything rolled up from its descendants (features and
+ * stories, at any depth) in SQL. Plain numbers and strings only: the list is sent to the browser as JSON.
+ */
+export interface PortfolioRow {
   id: number;
-  /** 1-based position in the portfolio's epic ranking. */
-  position: number;
+  level: Extract<ItemLevel, "THEME" | "EPIC">;
   key: string;
   title: string;
   status: ItemStatus;
-  themeKey: string | null;
-  themeTitle: string | null;
+  /** 1-based position in its level's rank order (themes among themes, epics among epics). */
+  position: number;
+  /** The epic's theme (null for themes and for epics without one). */
+  themeId: number | null;
+  businessValue: number | null;
+  timeCriticality: number | null;
+  riskReduction: number | null;
+  jobSize: number | null;
   /** (business value + time criticality + risk reduction) ÷ job size, 2 decimals; null while inputs are missing. */
   wsjf: number | null;
-  planningInterval: string | null;
   valueTheme: string | null;
+  planningInterval: string | null;
+  /** The delivery owner's name. */
+  owner: string | null;
+  labels: string[];
+  version: number;
+  /** Estimates of leaf descendants: done, and all but cancelled. */
   pointsDone: number;
   pointsTotal: number;
-}
-
-export interface PortfolioThemeRow {
-  id: number;
-  key: string;
-  title: string;
-  status: ItemStatus;
-  epicCount: number;
-  pointsDone: number;
-  pointsTotal: number;
-}
-
-export interface PortfolioOverview {
-  themes: PortfolioThemeRow[];
-  epics: PortfolioEpicRow[];
+  /** Leaf descendants by status: to do (backlog, ready), doing (in progress, in review), blocked, done. */
+  todo: number;
+  doing: number;
+  blocked: number;
+  done: number;
+  /** Teams owning any descendant (features and stories are team-owned), by id. */
+  teamIds: number[];
 }
 
 /*
- * Points of a theme or epic are the estimates of its leaf descendants (items with no children), found with a
- * recursive CTE over the backlog tree. Leaves only, so a feature's own estimate is not counted on top of its
- * stories'; cancelled leaves are left out of the total.
+ * Descendants of every theme and epic (a recursive CTE down the tree). Points and status counts are taken from
+ * leaves only (items with no children), so a feature's own estimate is not counted on top of its stories';
+ * cancelled leaves are left out of the point total. Owning teams come from every descendant.
  */
-const ROLLUP_CTE = Prisma.sql`
+function rollupSql(roots: Prisma.Sql) {
+  return Prisma.sql`
   WITH RECURSIVE tree AS (
-      SELECT r.id AS root_id, c.id, c.status, c.estimate
+      SELECT r.id AS root_id, c.id, c.status, c.estimate, c.team_id
         FROM backlog_item r
         JOIN backlog_item c ON c.parent_id = r.id
-       WHERE r.level IN ('THEME', 'EPIC')
+       WHERE ${roots}
       UNION ALL
-      SELECT tree.root_id, c.id, c.status, c.estimate
+      SELECT tree.root_id, c.id, c.status, c.estimate, c.team_id
         FROM tree
         JOIN backlog_item c ON c.parent_id = tree.id
   ),
   rollup AS (
       SELECT tree.root_id,
-             COALESCE(SUM(tree.estimate) FILTER (WHERE tree.status <> 'CANCELLED'), 0)::int AS points_total,
-             COALESCE(SUM(tree.estimate) FILTER (WHERE tree.status = 'DONE'), 0)::int AS points_done
-        FROM tree
-       WHERE NOT EXISTS (SELECT 1 FROM backlog_item k WHERE k.parent_id = tree.id)
+             COALESCE(SUM(tree.estimate) FILTER (WHERE leaf AND tree.status <> 'CANCELLED'), 0)::int AS points_total,
+             COALESCE(SUM(tree.estimate) FILTER (WHERE leaf AND tree.status = 'DONE'), 0)::int AS points_done,
+             COUNT(*) FILTER (WHERE leaf AND tree.status IN ('BACKLOG', 'READY'))::int AS todo,
+             COUNT(*) FILTER (WHERE leaf AND tree.status IN ('IN_PROGRESS', 'IN_REVIEW'))::int AS doing,
+             COUNT(*) FILTER (WHERE leaf AND tree.status = 'BLOCKED')::int AS blocked,
+             COUNT(*) FILTER (WHERE leaf AND tree.status = 'DONE')::int AS done,
+             COALESCE(array_agg(DISTINCT tree.team_id) FILTER (WHERE tree.team_id IS NOT NULL), '{}') AS team_ids
+        FROM (SELECT t.*, NOT EXISTS (SELECT 1 FROM backlog_item k WHERE k.parent_id = t.id) AS leaf FROM tree t) tree
        GROUP BY tree.root_id
   )`;
+}
+
+const ROW_COLUMNS = Prisma.sql`
+  i.id, i.level::text AS level, i.key, i.title, i.status::text AS status,
+  (row_number() OVER (PARTITION BY i.level ORDER BY i.rank COLLATE "C", i.id))::int AS position,
+  CASE WHEN i.level = 'EPIC' THEN th.id END AS "themeId",
+  i.business_value AS "businessValue", i.time_criticality AS "timeCriticality",
+  i.risk_reduction AS "riskReduction", i.job_size AS "jobSize",
+  CASE
+    WHEN i.job_size > 0 AND i.business_value IS NOT NULL AND i.time_criticality IS NOT NULL AND i.risk_reduction IS NOT NULL
+    THEN round((i.business_value + i.time_criticality + i.risk_reduction)::numeric / i.job_size, 2)::float8
+  END AS wsjf,
+  i.value_theme AS "valueTheme", i.planning_interval AS "planningInterval",
+  (SELECT p.name FROM person p WHERE p.id = i.owner_person_id) AS owner, COALESCE(i.labels, '{}') AS labels, i.version,
+  COALESCE(r.points_done, 0) AS "pointsDone", COALESCE(r.points_total, 0) AS "pointsTotal",
+  COALESCE(r.todo, 0) AS todo, COALESCE(r.doing, 0) AS doing, COALESCE(r.blocked, 0) AS blocked, COALESCE(r.done, 0) AS done,
+  COALESCE(r.team_ids, '{}') AS "teamIds"`;
+
+export interface PortfolioRows {
+  /** Themes then epics, each in rank order. */
+  rows: PortfolioRow[];
+  /** How many epics exist (the rows may be the first page only). */
+  epicCount: number;
+  themeCount: number;
+}
 
 /**
- * Portfolio themes and epics in rank order (ranks compare bytewise: they are fractional indexes), with WSJF
- * computed in SQL and done/total points rolled up from each item's descendants.
+ * The portfolio's themes and epics with their rollups. With `firstEpics`, only that many epics (the top of the
+ * ranking) are rolled up and returned: the page renders those at once and the browser fetches the rest.
  */
-export async function getPortfolioOverview(): Promise<PortfolioOverview> {
+export async function getPortfolioRows(options: { firstEpics?: number } = {}): Promise<PortfolioRows> {
   const db = getDb();
-  const [epics, themes] = await Promise.all([
-    db.$queryRaw<PortfolioEpicRow[]>(Prisma.sql`
-      ${ROLLUP_CTE}
-      SELECT e.id,
-             (row_number() OVER (ORDER BY e.rank COLLATE "C", e.id))::int AS position,
-             e.key,
-             e.title,
-             e.status::text AS status,
-             th.key AS "themeKey",
-             th.title AS "themeTitle",
-             CASE
-               WHEN e.job_size > 0 AND e.business_value IS NOT NULL AND e.time_criticality IS NOT NULL
-                    AND e.risk_reduction IS NOT NULL
-               THEN round((e.business_value + e.time_criticality + e.risk_reduction)::numeric / e.job_size, 2)::float8
-             END AS wsjf,
-             e.planning_interval AS "planningInterval",
-             e.value_theme AS "valueTheme",
-             COALESCE(r.points_done, 0) AS "pointsDone",
-             COALESCE(r.points_total, 0) AS "pointsTotal"
-        FROM backlog_item e
-        LEFT JOIN backlog_item th ON th.id = e.parent_id AND th.level = 'THEME'
-        LEFT JOIN rollup r ON r.root_id = e.id
-       WHERE e.level = 'EPIC'
-       ORDER BY e.rank COLLATE "C", e.id
+  const limit = options.firstEpics;
+  // The roots to roll up: every theme, and every epic (or the top `limit` of them).
+  const epicFilter =
+    limit === undefined
+      ? Prisma.sql`i.level = 'EPIC'`
+      : Prisma.sql`i.id IN (SELECT e.id FROM backlog_item e WHERE e.level = 'EPIC' AND e.team_id IS NULL ORDER BY e.rank COLLATE "C", e.id LIMIT ${limit})`;
+  const roots =
+    limit === undefined
+      ? Prisma.sql`r.level IN ('THEME', 'EPIC')`
+      : Prisma.sql`(r.level = 'THEME' OR r.id IN (SELECT e.id FROM backlog_item e WHERE e.level = 'EPIC' AND e.team_id IS NULL ORDER BY e.rank COLLATE "C", e.id LIMIT ${limit}))`;
+  const [rows, counts] = await Promise.all([
+    db.$queryRaw<PortfolioRow[]>(Prisma.sql`
+      ${rollupSql(roots)}
+      SELECT * FROM (
+        SELECT ${ROW_COLUMNS}
+          FROM backlog_item i
+          LEFT JOIN backlog_item th ON th.id = i.parent_id AND th.level = 'THEME'
+          LEFT JOIN rollup r ON r.root_id = i.id
+         WHERE i.team_id IS NULL AND (i.level = 'THEME' OR (i.level = 'EPIC'))
+      ) ranked
+      WHERE ranked.level = 'THEME' OR ranked.id IN (SELECT i.id FROM backlog_item i WHERE ${epicFilter})
+      ORDER BY CASE ranked.level WHEN 'THEME' THEN 0 ELSE 1 END, ranked.position
     `),
-    db.$queryRaw<PortfolioThemeRow[]>(Prisma.sql`
-      ${ROLLUP_CTE}
-      SELECT th.id,
-             th.key,
-             th.title,
-             th.status::text AS status,
-             (SELECT COUNT(*) FROM backlog_item e WHERE e.parent_id = th.id AND e.level = 'EPIC')::int AS "epicCount",
-             COALESCE(r.points_done, 0) AS "pointsDone",
-             COALESCE(r.points_total, 0) AS "pointsTotal"
-        FROM backlog_item th
-        LEFT JOIN rollup r ON r.root_id = th.id
-       WHERE th.level = 'THEME'
-       ORDER BY th.rank COLLATE "C", th.id
-    `),
+    db.$queryRaw<{ epics: number; themes: number }[]>(Prisma.sql`
+      SELECT COUNT(*) FILTER (WHERE level = 'EPIC')::int AS epics, COUNT(*) FILTER (WHERE level = 'THEME')::int AS themes
+        FROM backlog_item WHERE team_id IS NULL AND level IN ('THEME', 'EPIC')`),
   ]);
-  return { themes, epics };
+  return { rows, epicCount: counts[0]?.epics ?? 0, themeCount: counts[0]?.themes ?? 0 };
+}
+
+export interface PortfolioLookups {
+  teams: { id: number; name: string; valueStreamId: number | null }[];
+  valueStreams: { id: number; name: string }[];
+  themes: { id: number; key: string; title: string }[];
+  intervals: string[];
+}
+
+/** The filter options of the portfolio views. */
+export async function getPortfolioLookups(): Promise<PortfolioLookups> {
+  const db = getDb();
+  const [teams, valueStreams, themes, intervals] = await Promise.all([
+    db.team.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, valueStreamId: true } }),
+    db.valueStream.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.backlogItem.findMany({ where: { level: "THEME", teamId: null }, orderBy: { rank: "asc" }, select: { id: true, key: true, title: true } }),
+    db.$queryRaw<{ pi: string }[]>(Prisma.sql`
+      SELECT DISTINCT planning_interval AS pi FROM backlog_item
+       WHERE level IN ('THEME', 'EPIC') AND planning_interval IS NOT NULL ORDER BY 1`),
+  ]);
+  return { teams, valueStreams, themes, intervals: intervals.map((r) => r.pi) };
+}
+
+export interface KanbanCard {
+  id: number;
+  key: string;
+  title: string;
+  status: ItemStatus;
+  version: number;
+  wsjf: number | null;
+  themeTitle: string | null;
+  pointsDone: number;
+  pointsTotal: number;
+  teamIds: number[];
+}
+
+export interface KanbanColumnData {
+  status: ItemStatus;
+  /** Every epic in the column (the WIP count). */
+  count: number;
+  /** The first cards in rank order (a long funnel is cut; the list view shows all). */
+  cards: KanbanCard[];
+}
+
+/** Epics per kanban column in rank order, at most `perColumn` cards each, with the full count per column. */
+export async function getPortfolioKanban(perColumn = 60): Promise<KanbanColumnData[]> {
+  const db = getDb();
+  const shown = await db.$queryRaw<(KanbanCard & { total: number })[]>(Prisma.sql`
+    ${rollupSql(Prisma.sql`r.id IN (
+        SELECT x.id FROM (
+          SELECT e.id, row_number() OVER (PARTITION BY e.status ORDER BY e.rank COLLATE "C", e.id) AS n
+            FROM backlog_item e WHERE e.level = 'EPIC' AND e.team_id IS NULL
+        ) x WHERE x.n <= ${perColumn})`)},
+    epics AS (
+      SELECT e.*, row_number() OVER (PARTITION BY e.status ORDER BY e.rank COLLATE "C", e.id) AS n,
+             COUNT(*) OVER (PARTITION BY e.status)::int AS total
+        FROM backlog_item e
+       WHERE e.level = 'EPIC' AND e.team_id IS NULL
+    )
+    SELECT e.id, e.key, e.title, e.status::text AS status, e.version, e.total,
+           CASE
+             WHEN e.job_size > 0 AND e.business_value IS NOT NULL AND e.time_criticality IS NOT NULL AND e.risk_reduction IS NOT NULL
+             THEN round((e.business_value + e.time_criticality + e.risk_reduction)::numeric / e.job_size, 2)::float8
+           END AS wsjf,
+           th.title AS "themeTitle",
+           COALESCE(r.points_done, 0) AS "pointsDone", COALESCE(r.points_total, 0) AS "pointsTotal",
+           COALESCE(r.team_ids, '{}') AS "teamIds"
+      FROM epics e
+      LEFT JOIN backlog_item th ON th.id = e.parent_id AND th.level = 'THEME'
+      LEFT JOIN rollup r ON r.root_id = e.id
+     WHERE e.n <= ${perColumn}
+     ORDER BY e.status, e.n`);
+  const columns = new Map<ItemStatus, KanbanColumnData>();
+  for (const row of shown) {
+    const { total, ...card } = row;
+    const column = columns.get(card.status) ?? { status: card.status, count: total, cards: [] };
+    column.cards.push(card);
+    columns.set(card.status, column);
+  }
+  return [...columns.values()];
 }

@@ -1,67 +1,58 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
-import { ItemStatusBadge } from "@/components/backlog/item-status-badge";
-import { EpicsTable } from "@/components/portfolio/epics-table";
+import { PortfolioBacklog } from "@/components/portfolio/portfolio-backlog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ProgressBar } from "@/components/ui/progress-bar";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/principal";
-import { getPortfolioOverview } from "@/lib/portfolio/queries";
+import { parsePortfolioFilter } from "@/lib/portfolio/filter";
+import { getPortfolioLookups, getPortfolioRows } from "@/lib/portfolio/queries";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
-export default async function PortfolioPage() {
+/** Epics in the page's own HTML; the browser fetches the rest (/portfolio/rows), so the page stays small. */
+const FIRST_EPICS = 60;
+
+export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  await requirePrincipal();
-  const { themes, epics } = await getPortfolioOverview();
+  const principal = await requirePrincipal();
+  const [{ rows, epicCount, themeCount }, lookups, params] = await Promise.all([
+    getPortfolioRows({ firstEpics: FIRST_EPICS }),
+    getPortfolioLookups(),
+    searchParams,
+  ]);
 
   return (
     <>
       <PageHeader
         title="Portfolio backlog"
-        description="Strategic themes and the epics that deliver them, in portfolio rank order. WSJF = (business value + time criticality + risk reduction) ÷ job size; points are rolled up from each epic’s stories."
+        description="Strategic themes and the epics that deliver them. Points and item counts roll up from every feature and story below an epic. WSJF = (business value + time criticality + risk reduction) ÷ job size."
+        actions={
+          <Link
+            href="/portfolio/kanban"
+            className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+              <path d="M2 4.75A2.75 2.75 0 0 1 4.75 2h.5A2.75 2.75 0 0 1 8 4.75v10.5A2.75 2.75 0 0 1 5.25 18h-.5A2.75 2.75 0 0 1 2 15.25V4.75Zm10 0A2.75 2.75 0 0 1 14.75 2h.5A2.75 2.75 0 0 1 18 4.75v5.5A2.75 2.75 0 0 1 15.25 13h-.5A2.75 2.75 0 0 1 12 10.25v-5.5Z" />
+            </svg>
+            Kanban board
+          </Link>
+        }
       />
-      {themes.length === 0 && epics.length === 0 ? (
+      {epicCount === 0 && themeCount === 0 ? (
         <EmptyState title="The portfolio is empty" description="Themes and epics appear here once leadership adds them to the portfolio backlog." />
       ) : (
-        <div className="flex flex-col gap-6">
-          {themes.length > 0 ? (
-            <section aria-labelledby="themes-heading">
-              <h2 id="themes-heading" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-                Themes
-              </h2>
-              <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
-                {themes.map((theme) => (
-                  <li key={theme.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                    <div className="flex items-start justify-between gap-2">
-                      <div className="min-w-0">
-                        <p className="font-mono text-xs text-slate-500">{theme.key}</p>
-                        <p className="font-semibold text-slate-900">{theme.title}</p>
-                      </div>
-                      <ItemStatusBadge status={theme.status} />
-                    </div>
-                    <div className="flex items-center justify-between gap-2 text-xs text-slate-500">
-                      <span>
-                        {theme.epicCount} {theme.epicCount === 1 ? "epic" : "epics"}
-                      </span>
-                      <ProgressBar value={theme.pointsDone} max={theme.pointsTotal} />
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          <section aria-labelledby="epics-heading">
-            <h2 id="epics-heading" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-              Epics
-            </h2>
-            {epics.length === 0 ? (
-              <p className="text-sm text-slate-500">No epics yet.</p>
-            ) : (
-              <EpicsTable epics={epics} />
-            )}
-          </section>
-        </div>
+        <PortfolioBacklog
+          initialRows={rows}
+          epicCount={epicCount}
+          complete={rows.filter((r) => r.level === "EPIC").length >= epicCount}
+          lookups={lookups}
+          initialFilter={parsePortfolioFilter(params)}
+          // Controls for leaders; moveItemAction and updatePortfolioItemAction check again.
+          canRerank={can(principal, "portfolio.rerank")}
+          canEdit={can(principal, "portfolio.edit")}
+        />
       )}
     </>
   );
