@@ -1,8 +1,13 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // E2E_PORT (and NEXT_DIST_DIR for the build) let two checkouts' browser tests run at once.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const ci = process.env.CI === "true" || process.env.CI === "1";
+// The server's clock for browser tests (lib/clock.ts): a file holding an ISO instant, empty for real time.
+// Set here for the server and for the specs, which move it forward (tests/e2e/dependencies.spec.ts).
+const clockFile = path.resolve(`.data/e2e-clock-${port}.txt`);
+process.env.TEST_CLOCK_FILE = clockFile;
 
 /**
  * Browser tests run against the production build in Debian's Chromium (never a downloaded browser).
@@ -40,6 +45,6 @@ export default defineConfig({
     timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { EMBEDDED_DATA_DIR: `.data/e2e-pglite-${port}` },
+    env: { EMBEDDED_DATA_DIR: `.data/e2e-pglite-${port}`, TEST_CLOCK_FILE: clockFile },
   },
 });

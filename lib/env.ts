@@ -19,6 +19,9 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   /** "1" keeps session cookies without the Secure flag in production (only for plain-http test rigs). */
   AUTH_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /** Browser tests only (playwright.config.ts sets it): a file holding an ISO instant the app takes as "now"
+   * (lib/clock.ts). Unset — the normal case, and the only sane one in a real deployment — means the real clock. */
+  TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

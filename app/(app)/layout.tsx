@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { InboxLink } from "@/components/notifications/inbox-link";
 import { Logo } from "@/components/shell/logo";
 import { NAV_PERMISSIONS } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
@@ -7,6 +8,7 @@ import { SectionTitle } from "@/components/shell/section-title";
 import { UserMenu } from "@/components/shell/user-menu";
 import { can } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/principal";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 
 /**
  * The app shell: sidebar navigation, top bar, main area. It shows who is signed in but guards nothing —
@@ -17,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const principal = await getPrincipal();
   // Which role-gated sections (Activity, Admin) to list; their pages check again.
   const allowed = principal ? NAV_PERMISSIONS.filter((action) => can(principal, action)) : [];
+  const unread = principal?.personId ? await countUnreadNotifications(principal.personId) : 0;
   return (
     <>
       <a
@@ -53,7 +56,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Logo className="size-7" />
               </Link>
               <SectionTitle />
-              {principal ? <UserMenu name={principal.name} role={principal.orgRole} /> : null}
+              {principal ? (
+                <div className="ml-auto flex items-center gap-3">
+                  <InboxLink unread={unread} />
+                  <UserMenu name={principal.name} role={principal.orgRole} />
+                </div>
+              ) : null}
             </div>
             <nav aria-label="Main" className="border-t border-slate-100 px-4 py-2 md:hidden">
               <NavLinks variant="bar" allowed={allowed} />

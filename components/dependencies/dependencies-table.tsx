@@ -1,7 +1,7 @@
 "use client";
 
 import { DependencyStatusBadge } from "@/components/dependencies/dependency-status-badge";
-import { Badge } from "@/components/ui/badge";
+import { RiskBadge } from "@/components/dependencies/risk-badge";
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
 import { TextLink } from "@/components/ui/text-link";
 import type { DependencyRow } from "@/lib/dependencies/queries";
@@ -11,7 +11,11 @@ import { enumLabel } from "@/lib/format/enum-label";
 const col = createDataTableColumnHelper<DependencyRow>();
 
 const columns = col.columns([
-  col.accessor("key", { header: "Key", meta: { cellClassName: "font-mono text-xs whitespace-nowrap text-slate-600" } }),
+  col.accessor("key", {
+    header: "Key",
+    cell: (info) => <TextLink href={`/dependencies/${info.row.original.id}`}>{info.getValue()}</TextLink>,
+    meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
+  }),
   col.accessor((row) => `${row.fromTeam} → ${row.toTeam}`, {
     id: "teams",
     header: "From → to",
@@ -48,7 +52,7 @@ const columns = col.columns([
       );
     },
   }),
-  col.accessor((row) => `${enumLabel(row.status)}${row.overdue ? " overdue" : ""}`, {
+  col.accessor((row) => `${enumLabel(row.status)}${row.risk === "OVERDUE" ? " overdue" : row.risk === "AT_RISK" ? " at risk" : ""}`, {
     id: "status",
     header: "Status",
     cell: (info) => {
@@ -56,7 +60,7 @@ const columns = col.columns([
       return (
         <span className="flex flex-wrap items-center gap-1">
           <DependencyStatusBadge status={row.status} />
-          {row.overdue ? <Badge tone="rose">Overdue</Badge> : null}
+          <RiskBadge risk={row.risk} />
         </span>
       );
     },

@@ -5,6 +5,7 @@ import { RequestStatusBadge, SlaHealthBadge } from "@/components/services/reques
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
 import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatBusinessMinutes } from "@/components/services/business-minutes";
 import { enumLabel } from "@/lib/format/enum-label";
 import type { ServiceRequestRow } from "@/lib/services/queries";
 
@@ -14,7 +15,11 @@ const HEALTH_ORDER = { BREACHED: 0, AT_RISK: 1, ON_TRACK: 2, LATE: 3, MET: 4 } a
 
 function buildColumns(timeZone: string) {
   return col.columns([
-    col.accessor("key", { header: "Key", meta: { cellClassName: "font-mono text-xs whitespace-nowrap text-slate-600" } }),
+    col.accessor("key", {
+      header: "Key",
+      cell: (info) => <TextLink href={`/services/requests/${info.row.original.id}`}>{info.getValue()}</TextLink>,
+      meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
+    }),
     col.accessor("title", {
       header: "Request",
       cell: (info) => {
@@ -69,14 +74,25 @@ function buildColumns(timeZone: string) {
     col.accessor((row) => HEALTH_ORDER[row.health], {
       id: "health",
       header: "SLA",
-      cell: (info) => <SlaHealthBadge health={info.row.original.health} />,
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <span className="flex flex-col items-start gap-0.5">
+            <SlaHealthBadge health={row.health} />
+            {row.minutesLeft !== null && row.minutesLeft > 0 ? (
+              <span className="text-xs whitespace-nowrap text-slate-500">{formatBusinessMinutes(row.minutesLeft)} left</span>
+            ) : null}
+          </span>
+        );
+      },
       enableGlobalFilter: false,
     }),
   ]);
 }
 
 const rowId = (row: ServiceRequestRow): string => String(row.id);
-const rowClass = (row: ServiceRequestRow): string | undefined => (row.health === "BREACHED" ? "bg-rose-50/60" : undefined);
+const rowClass = (row: ServiceRequestRow): string | undefined =>
+  row.health === "BREACHED" ? "bg-rose-50/60" : row.health === "AT_RISK" ? "bg-amber-50/60" : undefined;
 
 export function ServiceRequestsTable({ requests, timeZone }: { requests: ServiceRequestRow[]; timeZone: string }) {
   // Columns close over the organisation's time zone; it never changes during a visit, so build them once.

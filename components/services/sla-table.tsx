@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
 import { enumLabel } from "@/lib/format/enum-label";
@@ -48,18 +49,38 @@ const baseColumns = [
   }),
 ] as const;
 
-const columnsWithOpen = col.columns([
-  ...baseColumns,
-  col.accessor((row) => row.openRequests ?? 0, { id: "openRequests", header: "Open requests", meta: { align: "end" } }),
-]);
+const openColumn = col.accessor((row) => row.openRequests ?? 0, { id: "openRequests", header: "Open requests", meta: { align: "end" } });
+const editColumn = col.display({
+  id: "edit",
+  header: () => <span className="sr-only">Edit</span>,
+  cell: (info) => (
+    <Link href={`/services/slas/${info.row.original.id}`} className="font-medium text-indigo-700 hover:underline">
+      Edit<span className="sr-only"> the {info.row.original.requestType} SLA</span>
+    </Link>
+  ),
+  meta: { align: "end" },
+});
+const columnsWithOpen = col.columns([...baseColumns, openColumn]);
+const columnsWithOpenAndEdit = col.columns([...baseColumns, openColumn, editColumn]);
 const columnsWithoutOpen = col.columns([...baseColumns]);
 
 const rowId = (row: SlaTableRow): string => String(row.id);
 
-export function SlaTable({ slas, label, showOpenRequests = false }: { slas: SlaTableRow[]; label: string; showOpenRequests?: boolean }) {
+export function SlaTable({
+  slas,
+  label,
+  showOpenRequests = false,
+  editable = false,
+}: {
+  slas: SlaTableRow[];
+  label: string;
+  showOpenRequests?: boolean;
+  /** Adds an Edit link per SLA (for those allowed to edit; the action checks again). */
+  editable?: boolean;
+}) {
   return (
     <DataTable
-      columns={showOpenRequests ? columnsWithOpen : columnsWithoutOpen}
+      columns={editable ? columnsWithOpenAndEdit : showOpenRequests ? columnsWithOpen : columnsWithoutOpen}
       data={slas}
       label={label}
       getRowId={rowId}

@@ -28,6 +28,9 @@ export type Action =
   | "dependency.respond"
   | "request.file"
   | "request.handle"
+  | "sla.edit"
+  | "calendar.edit"
+  | "notification.read"
   | "users.admin"
   | "activity.feed";
 
@@ -67,6 +70,12 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Grant[]>> = {
   "dependency.respond": [{ org: ["LEADER"] }, { team: ["AGILE_LEAD", "PRODUCT_OWNER"] }, { owner: true }],
   "request.file": [{ org: ["LEADER"] }, { team: ["AGILE_LEAD", "PRODUCT_OWNER"] }],
   "request.handle": [{ org: ["LEADER"] }, { team: ["ANY_MEMBER"] }],
+  // A shared service's lead (product owner) and agile lead keep its SLAs; leadership may too.
+  "sla.edit": [{ org: LEADERSHIP }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }],
+  // The organisation's holiday calendar (business time for every SLA).
+  "calendar.edit": [{ org: LEADERSHIP }],
+  // Only the recipient marks their own notifications read.
+  "notification.read": [{ owner: true }],
   "users.admin": [{ org: ["ADMIN"] }],
   "activity.feed": [{ org: LEADERSHIP }],
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { itemHasUnresolvedDependencySql } from "@/lib/dependencies/sql-fragments";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemLevel, ItemStatus, SprintStatus, TeamKind } from "@/lib/generated/prisma/enums";
 
@@ -78,10 +79,7 @@ export async function getTeamBacklog(teamId: number): Promise<TeamBacklog | null
            parent.key AS "parentKey",
            s.number AS "sprintNumber",
            s.status::text AS "sprintStatus",
-           EXISTS (
-             SELECT 1 FROM dependency d
-              WHERE d.from_item_id = bi.id AND d.status NOT IN ('RESOLVED', 'CANCELLED')
-           ) AS "hasOpenDependency"
+           ${itemHasUnresolvedDependencySql("bi")} AS "hasOpenDependency"
       FROM backlog_item bi
       LEFT JOIN person p ON p.id = bi.owner_person_id
       LEFT JOIN backlog_item parent ON parent.id = bi.parent_id

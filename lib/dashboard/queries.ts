@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { itemIsBlockedSql } from "@/lib/dependencies/sql-fragments";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemStatus, TeamKind } from "@/lib/generated/prisma/enums";
 import { orgTodaySql } from "@/lib/organization/sql-fragments";
@@ -10,7 +11,7 @@ import { orgTodaySql } from "@/lib/organization/sql-fragments";
  *   so counting it too would count the same work twice).
  * - *In progress*: a work item in IN_PROGRESS or IN_REVIEW.
  * - *Blocked* (rule 6): a work item not done or cancelled whose status is BLOCKED or from which an unresolved
- *   dependency starts.
+ *   dependency starts (the one definition: itemIsBlockedSql in lib/dependencies/sql-fragments.ts).
  * - *WIP* (compared with a team's WIP limit): the team's work items in IN_PROGRESS, IN_REVIEW or BLOCKED.
  * - *Overdue dependency* (rule 6): not resolved or cancelled and needed before today (organisation's zone).
  * - *Open request*: not delivered; *breached*: open and past its due time.
@@ -50,10 +51,7 @@ export async function getDashboardHeadline(): Promise<DashboardHeadline> {
         (SELECT COUNT(*) FROM backlog_item bi
           WHERE ${WORK_ITEM} AND bi.status IN ('IN_PROGRESS', 'IN_REVIEW'))::int AS "itemsInProgress",
         (SELECT COUNT(*) FROM backlog_item bi
-          WHERE ${WORK_ITEM} AND bi.status NOT IN ('DONE', 'CANCELLED')
-            AND (bi.status = 'BLOCKED' OR EXISTS (
-                  SELECT 1 FROM dependency d
-                   WHERE d.from_item_id = bi.id AND d.status NOT IN ('RESOLVED', 'CANCELLED'))))::int AS "blockedItems",
+          WHERE ${WORK_ITEM} AND bi.status NOT IN ('DONE', 'CANCELLED') AND ${itemIsBlockedSql("bi")})::int AS "blockedItems",
         (SELECT COUNT(*) FROM dependency d
           WHERE d.status NOT IN ('RESOLVED', 'CANCELLED'))::int AS "openDependencies",
         (SELECT COUNT(*) FROM dependency d

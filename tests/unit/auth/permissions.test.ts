@@ -51,6 +51,10 @@ const TABLE: [Action, object, Who[]][] = [
   ["dependency.respond", { teamId: TEAM_B }, ["leader", "poB", "leadB"]],
   ["request.file", teamA, ["leader", "poA", "leadA"]],
   ["request.handle", teamA, ["leader", "poA", "leadA", "designerA", "oversightA"]],
+  ["sla.edit", teamA, ["admin", "leader", "poA", "leadA"]],
+  ["calendar.edit", {}, ["admin", "leader"]],
+  ["notification.read", mine, ["admin", "leader", "poA", "leadA", "designerA", "oversightA", "poB", "leadB", "member"]],
+  ["notification.read", { ownerPersonId: ME + 1 }, []],
   ["users.admin", {}, ["admin"]],
   ["activity.feed", {}, ["admin", "leader"]],
 ];

@@ -4,12 +4,16 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { BacklogTable } from "@/components/backlog/backlog-table";
 import { TeamPickerBar } from "@/components/backlog/team-picker";
+import { CollisionsPanel } from "@/components/dependencies/collisions-panel";
+import { SprintDependenciesPanel } from "@/components/dependencies/sprint-dependencies-panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getPrincipal, requirePrincipal } from "@/lib/auth/principal";
 import { getTeamBacklog, listBacklogTeams } from "@/lib/backlog/queries";
+import { getSprintDependencies, listCampaignCollisions } from "@/lib/dependencies/queries";
 import { parseIdParam } from "@/lib/routing/id-param";
+import { getBusinessClock } from "@/lib/services/queries";
 import { getTeamDetail } from "@/lib/teams/queries";
 
 type Params = Promise<{ teamId: string }>;
@@ -27,8 +31,13 @@ export default async function TeamBacklogPage({ params }: { params: Params }) {
   const principal = await requirePrincipal();
   const teamId = parseIdParam((await params).teamId);
   if (teamId === null) notFound();
-  const [backlog, teams] = await Promise.all([getTeamBacklog(teamId), listBacklogTeams()]);
+  const [backlog, teams, [sprintDependencies, collisions]] = await Promise.all([
+    getTeamBacklog(teamId),
+    listBacklogTeams(),
+    getBusinessClock().then(({ today }) => Promise.all([getSprintDependencies(teamId, today), listCampaignCollisions(today, teamId)])),
+  ]);
   if (!backlog) notFound();
+  const canLogDependency = can(principal, "dependency.log", { teamId: backlog.team.id });
 
   return (
     <>
@@ -60,6 +69,13 @@ export default async function TeamBacklogPage({ params }: { params: Params }) {
           </>
         }
       />
+      {/* Issue 6: what the team waits on (and who waits on it) before it plans its next sprint. */}
+      <SprintDependenciesPanel data={sprintDependencies} teamId={backlog.team.id} teamName={backlog.team.name} canLog={canLogDependency} />
+      {collisions.length > 0 ? (
+        <div className="mb-6">
+          <CollisionsPanel collisions={collisions} canLog={canLogDependency} teamId={backlog.team.id} title={`Campaign collisions involving ${backlog.team.name}`} />
+        </div>
+      ) : null}
       {backlog.items.length === 0 ? (
         <EmptyState
           title="This backlog is empty"
