@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { dependencyRiskSql, itemIsBlockedSql, UNRESOLVED_STATUSES_SQL } from "@/lib/dependencies/sql-fragments";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Direction, ItemStatus, KpiScope } from "@/lib/generated/prisma/enums";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
@@ -50,12 +51,8 @@ function scopeTeams(scope: Scope): Prisma.Sql {
 const WORK_ITEM = Prisma.sql`bi.level IN ('FEATURE', 'STORY')
   AND NOT EXISTS (SELECT 1 FROM backlog_item wi_child WHERE wi_child.parent_id = bi.id)`;
 
-/*
- * Rule 6 for the work item `bi`. The same definition as itemIsBlockedSql in lib/dependencies/sql-fragments.ts
- * (issue 6); kept here until that module is on main, then imported.
- */
-const BI_BLOCKED = Prisma.sql`(bi.status = 'BLOCKED' OR EXISTS (
-  SELECT 1 FROM dependency bd WHERE bd.from_item_id = bi.id AND bd.status IN ('OPEN', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED')))`;
+/** Rule 6 for the work item `bi`: the one definition, shared with the boards (lib/dependencies/sql-fragments.ts). */
+const BI_BLOCKED = itemIsBlockedSql("bi");
 
 /** An epic `e` is in scope: always for the portfolio, else when a feature under it belongs to a team in scope. */
 function epicInScope(scope: Scope): Prisma.Sql {
@@ -335,7 +332,7 @@ export async function listActiveItems({ scope }: MetricArgs): Promise<ActiveItem
            CASE WHEN s.id IS NOT NULL THEN 'Sprint ' || s.number END AS sprint,
            a.blocked,
            COALESCE((SELECT array_agg(d.key ORDER BY d.key) FROM dependency d
-                      WHERE d.from_item_id = a.id AND d.status IN ('OPEN', 'ACCEPTED', 'IN_PROGRESS', 'BLOCKED')), ARRAY[]::text[])
+                      WHERE d.from_item_id = a.id AND d.status IN ${UNRESOLVED_STATUSES_SQL}), ARRAY[]::text[])
              AS "blockingDependencies"
       FROM active_items a
       JOIN team t ON t.id = a.team_id
@@ -1193,21 +1190,19 @@ export interface DependencyPairRisk {
 
 /**
  * Dependency risk by team pair (needing team → providing team): unresolved dependencies with either side in scope,
- * how many are overdue (needed before today) and how many at risk (not overdue, and BLOCKED, or still OPEN within
- * 5 days of the date, or answered with a later proposed date — the dependency board's definition).
+ * counted by the dependency board's risk (dependencyRiskSql, lib/dependencies): OVERDUE, AT_RISK, the rest open.
  */
 export async function getDependencyRiskByPair({ scope }: MetricArgs): Promise<DependencyPairRisk[]> {
+  const today = await getOrgToday();
   return db().$queryRaw<DependencyPairRisk[]>(Prisma.sql`
     SELECT d.from_team_id AS "fromTeamId", ft.name AS "fromTeam", d.to_team_id AS "toTeamId", tt.name AS "toTeam",
            COUNT(*)::int AS open,
-           COUNT(*) FILTER (WHERE d.needed_by >= ${TODAY} AND (d.status = 'BLOCKED'
-             OR (d.status = 'OPEN' AND d.needed_by <= ${TODAY} + 5)
-             OR (d.proposed_date IS NOT NULL AND d.proposed_date > d.needed_by)))::int AS "atRisk",
-           COUNT(*) FILTER (WHERE d.needed_by < ${TODAY})::int AS overdue
+           COUNT(*) FILTER (WHERE ${dependencyRiskSql("d", today)} = 'AT_RISK')::int AS "atRisk",
+           COUNT(*) FILTER (WHERE ${dependencyRiskSql("d", today)} = 'OVERDUE')::int AS overdue
       FROM dependency d
       JOIN team ft ON ft.id = d.from_team_id
       JOIN team tt ON tt.id = d.to_team_id
-     WHERE d.status NOT IN ('RESOLVED', 'CANCELLED')
+     WHERE d.status IN ${UNRESOLVED_STATUSES_SQL}
        AND (d.from_team_id IN (${scopeTeams(scope)}) OR d.to_team_id IN (${scopeTeams(scope)}))
      GROUP BY d.from_team_id, ft.name, d.to_team_id, tt.name
      ORDER BY ft.name, tt.name`);

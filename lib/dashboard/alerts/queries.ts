@@ -1,19 +1,29 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { listCampaignCollisions } from "@/lib/dependencies/queries";
+import { dependencyRiskSql } from "@/lib/dependencies/sql-fragments";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/metrics/period";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
+import type { Scope } from "@/lib/metrics/period";
+import { getBusinessClock, listServiceRequests } from "@/lib/services/queries";
+import { overCapacityWarning, planLoad } from "@/lib/sprints/capacity";
+import { computeSprintCapacity, readWorkingDays } from "@/lib/sprints/queries";
 import { POD_SIZE_MAX, POD_SIZE_MIN } from "@/lib/teams/pod-size";
 import { STALL_WORKING_DAYS, type Alert, type AlertKind } from "./kinds";
 
 /*
- * The signals nobody has to ask for (DOMAIN.md, "alerts on the dashboard"), each found in SQL for the teams of a
- * scope and each pointing at the page where it is fixed. Severity: "critical" when something is already late or
- * broken (overdue, breached, over a limit), "warning" when it is a risk.
+ * The signals nobody has to ask for (DOMAIN.md, "alerts on the dashboard"), for the teams of a scope, each
+ * pointing at the page where it is fixed. Severity: "critical" when something is already late or broken
+ * (overdue, breached, over a limit), "warning" when it is a risk.
+ *
+ * Where another part of the app owns a definition, it is reused, not restated: overdue dependencies are
+ * dependencyRiskSql's OVERDUE (lib/dependencies), SLA health is slaHealth in business time (lib/services),
+ * campaign collisions are findCollisions (lib/dependencies), a sprint's plan against capacity is planLoad with the
+ * live capacity of a planned sprint (lib/sprints). The rest (WIP, stalled items, double-booking, incomplete pods)
+ * are aggregates in SQL below.
  */
 
 const TZ = Prisma.sql`COALESCE((SELECT o.timezone FROM organization o ORDER BY o.id LIMIT 1), ${DEFAULT_TIME_ZONE})`;
-const TODAY = Prisma.sql`(now() AT TIME ZONE ${TZ})::date`;
 const WORKING_DAYS = Prisma.sql`COALESCE((SELECT o.working_days FROM organization o ORDER BY o.id LIMIT 1), ARRAY[1, 2, 3, 4, 5])`;
 
 function scopeTeams(scope: Scope): Prisma.Sql {
@@ -59,7 +69,7 @@ function wipOverLimit(scope: Scope): Prisma.Sql {
  * Stalled: a work item in progress, blocked or in review whose last status change is STALL_WORKING_DAYS or more
  * working days ago (the organisation's working weekdays, holidays excluded), counted up to today.
  */
-function stalledItems(scope: Scope): Prisma.Sql {
+function stalledItems(scope: Scope, today: string): Prisma.Sql {
   return Prisma.sql`
     SELECT 'STALLED_ITEM' AS kind, 'warning' AS severity,
            bi.key || ' ' || bi.title AS title,
@@ -71,7 +81,7 @@ function stalledItems(scope: Scope): Prisma.Sql {
         SELECT (COALESCE((SELECT max(sc.changed_at) FROM status_change sc WHERE sc.item_id = bi.id), bi.created_at) AT TIME ZONE ${TZ})::date AS last_day
       ) lc
       CROSS JOIN LATERAL (
-        SELECT COUNT(*) AS idle FROM generate_series(lc.last_day + 1, ${TODAY}, interval '1 day') d
+        SELECT COUNT(*) AS idle FROM generate_series(lc.last_day + 1, ${today}::date, interval '1 day') d
          WHERE EXTRACT(ISODOW FROM d)::int = ANY(${WORKING_DAYS})
            AND NOT EXISTS (SELECT 1 FROM holiday h WHERE h.date = d::date)
       ) s
@@ -79,63 +89,18 @@ function stalledItems(scope: Scope): Prisma.Sql {
        AND bi.status IN ('IN_PROGRESS', 'IN_REVIEW', 'BLOCKED') AND s.idle >= ${STALL_WORKING_DAYS}`;
 }
 
-/** Overdue dependency (rule 6): not resolved or cancelled and needed before today, either side in scope. */
-function overdueDependencies(scope: Scope): Prisma.Sql {
+/** Overdue dependency (rule 6): the dependency board's OVERDUE (dependencyRiskSql), either side in scope. */
+function overdueDependencies(scope: Scope, today: string): Prisma.Sql {
   return Prisma.sql`
     SELECT 'OVERDUE_DEPENDENCY' AS kind, 'critical' AS severity,
            d.key || ' ' || ft.name || ' → ' || tt.name AS title,
-           'Needed by ' || to_char(d.needed_by, 'FMDD Mon') || ', ' || (${TODAY} - d.needed_by) || ' days overdue · ' || lower(replace(d.status::text, '_', ' ')) AS detail,
-           '/dependencies/' || d.id AS href, (${TODAY} - d.needed_by)::int AS weight
+           'Needed by ' || to_char(d.needed_by, 'FMDD Mon') || ', ' || (${today}::date - d.needed_by) || ' days overdue · ' || lower(replace(d.status::text, '_', ' ')) AS detail,
+           '/dependencies/' || d.id AS href, (${today}::date - d.needed_by)::int AS weight
       FROM dependency d
       JOIN team ft ON ft.id = d.from_team_id
       JOIN team tt ON tt.id = d.to_team_id
-     WHERE d.status NOT IN ('RESOLVED', 'CANCELLED') AND d.needed_by < ${TODAY}
+     WHERE ${dependencyRiskSql("d", today)} = 'OVERDUE'
        AND (d.from_team_id IN (${scopeTeams(scope)}) OR d.to_team_id IN (${scopeTeams(scope)}))`;
-}
-
-/**
- * SLA breached: an open (undelivered) request past its due time. At risk: open, not yet due, with less than 25 % of
- * its turnaround (clock start → due) left. NOTE: wall-clock time here; the services module (issue 6) measures the
- * 25 % in business time and replaces this once it is on main.
- */
-function slaAlerts(scope: Scope): Prisma.Sql {
-  return Prisma.sql`
-    SELECT CASE WHEN r.due_at < now() THEN 'SLA_BREACHED' ELSE 'SLA_AT_RISK' END AS kind,
-           CASE WHEN r.due_at < now() THEN 'critical' ELSE 'warning' END AS severity,
-           r.key || ' ' || r.title AS title,
-           st.name || ' for ' || rt.name || CASE WHEN r.due_at < now() THEN ' · past due' ELSE ' · due soon' END AS detail,
-           '/services/requests/' || r.id AS href, (EXTRACT(EPOCH FROM (now() - r.due_at)) / 3600)::int AS weight
-      FROM service_request r
-      JOIN service_level_agreement sla ON sla.id = r.sla_id
-      JOIN team st ON st.id = sla.team_id
-      JOIN team rt ON rt.id = r.requesting_team_id
-     WHERE r.status <> 'DELIVERED'
-       AND (r.due_at < now() OR (r.due_at - now()) < (r.due_at - r.clock_starts_at) * 0.25)
-       AND (r.requesting_team_id IN (${scopeTeams(scope)}) OR sla.team_id IN (${scopeTeams(scope)}))`;
-}
-
-/**
- * Campaign collision: two teams' open items whose launch windows overlap (and have not ended) and that target a
- * common audience segment or the same channel.
- */
-function campaignCollisions(scope: Scope): Prisma.Sql {
-  return Prisma.sql`
-    SELECT 'CAMPAIGN_COLLISION' AS kind, 'warning' AS severity,
-           a.key || ' and ' || b.key || ' collide' AS title,
-           ta.name || ' and ' || tb.name || ' launch ' || to_char(GREATEST(a.launch_start, b.launch_start), 'FMDD Mon') || '–' ||
-             to_char(LEAST(a.launch_end, b.launch_end), 'FMDD Mon') || ' to ' ||
-             COALESCE(NULLIF(array_to_string(ARRAY(SELECT unnest(a.audience_segments) INTERSECT SELECT unnest(b.audience_segments)), ', '), ''), a.channel) AS detail,
-           '/items/' || a.id AS href, (LEAST(a.launch_end, b.launch_end) - GREATEST(a.launch_start, b.launch_start))::int AS weight
-      FROM backlog_item a
-      JOIN backlog_item b ON b.id > a.id AND b.team_id <> a.team_id
-      JOIN team ta ON ta.id = a.team_id
-      JOIN team tb ON tb.id = b.team_id
-     WHERE a.launch_start IS NOT NULL AND a.launch_end IS NOT NULL AND b.launch_start IS NOT NULL AND b.launch_end IS NOT NULL
-       AND a.status NOT IN ('DONE', 'CANCELLED') AND b.status NOT IN ('DONE', 'CANCELLED')
-       AND a.launch_start <= b.launch_end AND b.launch_start <= a.launch_end
-       AND LEAST(a.launch_end, b.launch_end) >= ${TODAY}
-       AND (a.audience_segments && b.audience_segments OR (a.channel IS NOT NULL AND a.channel = b.channel))
-       AND (a.team_id IN (${scopeTeams(scope)}) OR b.team_id IN (${scopeTeams(scope)}))`;
 }
 
 /** Double-booked (rule 1): a person holding delivery (non-oversight) roles in more than one delivery pod. */
@@ -187,38 +152,97 @@ function incompletePods(scope: Scope): Prisma.Sql {
         OR x.delivery < ${POD_SIZE_MIN} OR x.delivery > ${POD_SIZE_MAX}`;
 }
 
-/** Planned above capacity (rule 5): a planned or running sprint whose items in scope (not removed) exceed its capacity. */
-function sprintsOverCapacity(scope: Scope): Prisma.Sql {
-  return Prisma.sql`
-    SELECT 'SPRINT_OVER_CAPACITY' AS kind, 'warning' AS severity,
-           t.name || ' sprint ' || s.number || ': ' || p.points || ' of ' || s.capacity_points || ' points' AS title,
-           (p.points - s.capacity_points) || ' points over capacity · ' || lower(s.status::text) || ', ' ||
-             to_char(s.start_date, 'FMDD Mon') || '–' || to_char(s.end_date, 'FMDD Mon') AS detail,
-           '/teams/' || t.id || '/sprints/' || s.id AS href, (p.points - s.capacity_points)::int AS weight
+/**
+ * Sprints planned above capacity (rule 5), as the sprint pages measure them (lib/sprints): the points of the items
+ * in scope now (not removed) against the capacity — the live one (members and days off now) for a planned sprint,
+ * the one fixed at start for a running one. The points are summed here; the comparison is planLoad.
+ */
+async function sprintsOverCapacity(scope: Scope): Promise<(Alert & { weight: number })[]> {
+  const sprints = await db().$queryRaw<
+    { id: number; teamId: number; team: string; number: number; status: string; startDate: Date; endDate: Date; capacity: number; planned: number }[]
+  >(Prisma.sql`
+    SELECT s.id, s.team_id AS "teamId", t.name AS team, s.number, s.status::text AS status, s.start_date AS "startDate",
+           s.end_date AS "endDate", s.capacity_points AS capacity,
+           COALESCE(SUM(bi.estimate) FILTER (WHERE si.removed_at IS NULL), 0)::int AS planned
       FROM sprint s
       JOIN team t ON t.id = s.team_id
-      JOIN LATERAL (
-        SELECT COALESCE(SUM(COALESCE(si.points_at_start, bi.estimate)), 0) AS points
-          FROM sprint_item si JOIN backlog_item bi ON bi.id = si.item_id
-         WHERE si.sprint_id = s.id AND si.removed_at IS NULL
-      ) p ON true
-     WHERE s.status IN ('PLANNED', 'ACTIVE') AND s.team_id IN (${scopeTeams(scope)}) AND p.points > s.capacity_points`;
+      LEFT JOIN sprint_item si ON si.sprint_id = s.id
+      LEFT JOIN backlog_item bi ON bi.id = si.item_id
+     WHERE s.status IN ('PLANNED', 'ACTIVE') AND s.team_id IN (${scopeTeams(scope)})
+     GROUP BY s.id, t.name`);
+  const planned = sprints.filter((s) => s.status === "PLANNED" && s.planned > 0);
+  const calendar = planned.length > 0 ? await readWorkingDays(db()) : null;
+  const live = new Map(
+    await Promise.all(
+      planned.map(async (s) => [s.id, (await computeSprintCapacity(db(), s, calendar ?? undefined)).capacityPoints] as const),
+    ),
+  );
+  return sprints.flatMap((s) => {
+    const load = planLoad(s.planned, live.get(s.id) ?? s.capacity);
+    const warning = overCapacityWarning(load);
+    if (!warning) return [];
+    return [
+      {
+        kind: "SPRINT_OVER_CAPACITY" as const,
+        severity: "warning" as const,
+        title: `${s.team} sprint ${s.number}: ${load.plannedPoints} of ${load.capacityPoints} points`,
+        detail: `${warning} (${s.status === "ACTIVE" ? "running" : "planned"})`,
+        href: `/teams/${s.teamId}/sprints/${s.id}`,
+        weight: load.overBy,
+      },
+    ];
+  });
 }
 
-/** Every alert for the teams of a scope, most severe kinds first, most urgent first within a kind. */
+/** The scope's team ids. */
+async function teamIdsOf(scope: Scope): Promise<Set<number>> {
+  const rows = await db().$queryRaw<{ id: number }[]>(Prisma.sql`${scopeTeams(scope)}`);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** SLAs breached or at risk (less than 25 % of the turnaround left, in business time): slaHealth of lib/services. */
+async function slaAlerts(teams: Set<number>, cal: Awaited<ReturnType<typeof getBusinessClock>>): Promise<(Alert & { weight: number })[]> {
+  const requests = await listServiceRequests(cal.cal, cal.now);
+  return requests
+    .filter((r) => (r.health === "BREACHED" || r.health === "AT_RISK") && (teams.has(r.requestingTeamId) || teams.has(r.serviceTeamId)))
+    .map((r) => ({
+      kind: r.health === "BREACHED" ? ("SLA_BREACHED" as const) : ("SLA_AT_RISK" as const),
+      severity: r.health === "BREACHED" ? ("critical" as const) : ("warning" as const),
+      title: `${r.key} ${r.title}`,
+      detail: `${r.service} for ${r.requestingTeam} · ${r.health === "BREACHED" ? "past due" : `${Math.max(0, Math.round((r.minutesLeft ?? 0) / 60))} business hours left`}`,
+      href: `/services/requests/${r.id}`,
+      weight: -(r.minutesLeft ?? 0),
+    }));
+}
+
+/** Campaign collisions (lib/dependencies' findCollisions) not yet logged as a dependency, either team in scope. */
+async function collisionAlerts(teams: Set<number>, today: string): Promise<(Alert & { weight: number })[]> {
+  const collisions = await listCampaignCollisions(today);
+  return collisions
+    .filter((c) => c.logged === null && (teams.has(c.a.teamId) || teams.has(c.b.teamId)))
+    .map((c) => ({
+      kind: "CAMPAIGN_COLLISION" as const,
+      severity: "warning" as const,
+      title: `${c.a.key} and ${c.b.key} collide`,
+      detail: `${c.a.team} and ${c.b.team} launch ${c.overlapStart.slice(5)} – ${c.overlapEnd.slice(5)} to ${[...c.sharedSegments, ...(c.sharedChannel ? [c.sharedChannel] : [])].join(", ")}`,
+      // Opens the log form prefilled with both items and the type (app/(app)/dependencies/new).
+      href: `/dependencies/new?type=CAMPAIGN_COLLISION&from=${c.a.teamId}&fromItem=${c.a.id}&to=${c.b.teamId}&toItem=${c.b.id}&needed=${c.overlapStart}`,
+      weight: 0,
+    }));
+}
+
+/** Every alert for the teams of a scope, most urgent first within each kind (the panel groups them by kind). */
 export async function getDashboardAlerts(scope: Scope): Promise<Alert[]> {
-  const parts = [
-    wipOverLimit(scope),
-    stalledItems(scope),
-    overdueDependencies(scope),
-    slaAlerts(scope),
-    campaignCollisions(scope),
-    doubleBooked(scope),
-    incompletePods(scope),
+  const clock = await getBusinessClock();
+  const teams = await teamIdsOf(scope);
+  const parts = [wipOverLimit(scope), stalledItems(scope, clock.today), overdueDependencies(scope, clock.today), doubleBooked(scope), incompletePods(scope)];
+  const [sqlRows, sla, collisions, sprints] = await Promise.all([
+    db().$queryRaw<AlertRow[]>(Prisma.sql`SELECT kind, severity, title, detail, href, weight FROM (${Prisma.join(parts, " UNION ALL ")}) alerts`),
+    slaAlerts(teams, clock),
+    collisionAlerts(teams, clock.today),
     sprintsOverCapacity(scope),
-  ];
-  const rows = await db().$queryRaw<AlertRow[]>(Prisma.sql`
-    SELECT kind, severity, title, detail, href, weight FROM (${Prisma.join(parts, " UNION ALL ")}) alerts
-     ORDER BY weight DESC, title`);
-  return rows.map(({ kind, severity, title, detail, href }) => ({ kind, severity, title, detail, href }));
+  ]);
+  return [...sqlRows, ...sla, ...collisions, ...sprints]
+    .sort((x, y) => y.weight - x.weight || x.title.localeCompare(y.title))
+    .map(({ kind, severity, title, detail, href }) => ({ kind, severity, title, detail, href }));
 }

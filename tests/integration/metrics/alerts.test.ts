@@ -62,8 +62,9 @@ beforeAll(async () => {
       data: { key: unique("REQ"), slaId: sla.id, requestingTeamId: a.id, requesterId: person.id, title, submittedAt: start, clockStartsAt: start, dueAt: due },
     });
   await request("Breached one", daysAgo(3), daysAgo(1));
-  await request("At-risk one", new Date(Date.now() - 9 * 3_600_000), new Date(Date.now() + 3_600_000));
-  await request("On-track one", new Date(), new Date(Date.now() + 10 * 3_600_000));
+  // At risk: ten days of turnaround (several working days) with at most an hour of it left, whatever today is.
+  await request("At-risk one", daysAgo(10), new Date(Date.now() + 3_600_000));
+  await request("On-track one", new Date(), daysAgo(-30));
 
   // A's and B's campaigns overlap next week and share a segment; B's other campaign has ended.
   const campaign = (teamId: number, start: number, end: number, segments: string[]) =>
@@ -72,9 +73,9 @@ beforeAll(async () => {
   const cb = await campaign(b.id, 10, 20, ["Trial users"]);
   await campaign(b.id, -20, -10, ["SMB"]);
 
-  // A's planned sprint holds 13 points against a capacity of 10.
+  // A's running sprint holds 13 points against the capacity of 10 fixed at its start.
   const sprint = await db.sprint.create({
-    data: { teamId: a.id, number: 9, startDate: dateOnly(daysAgo(-3)), endDate: dateOnly(daysAgo(-14)), capacityPoints: 10, status: "PLANNED" },
+    data: { teamId: a.id, number: 9, startDate: dateOnly(daysAgo(3)), endDate: dateOnly(daysAgo(-10)), capacityPoints: 10, status: "ACTIVE" },
   });
   for (const estimate of [8, 5]) {
     const item = await makeItem({ level: "STORY", teamId: a.id, status: "READY", estimate });
