@@ -17,6 +17,7 @@ import { actionLinkStyle } from "@/components/dashboard/action-link-style";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePrincipal } from "@/lib/auth/principal";
+import { listOverdueKpisFor } from "@/lib/kpis/queries";
 import { getDashboardAlerts } from "@/lib/dashboard/alerts/queries";
 import { formatDay } from "@/lib/format/dates";
 import { GROUP_LABELS, METRIC_IDS, METRICS, type MetricGroup } from "@/lib/metrics/definitions";
@@ -44,7 +45,7 @@ const GROUPS: MetricGroup[] = ["strategy", "delivery", "flow", "coordination"];
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  await requirePrincipal();
+  const principal = await requirePrincipal();
   const today = await getOrgToday();
   const selection = parseSelection(await searchParams, today);
   const args = { period: selection.period, scope: selection.scope };
@@ -52,7 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // Priority stability compares rankings over time: record today's the first time anyone looks.
   await ensureTodayRankSnapshot();
 
-  const [scopeName, options, metrics, trends, flow, doneItems, capacity, slaByService, dependencyRisk, alerts] = await Promise.all([
+  const [scopeName, options, metrics, trends, flow, doneItems, capacity, slaByService, dependencyRisk, alerts, myOverdueKpis] = await Promise.all([
     getScopeName(selection.scope),
     getScopeOptions(),
     getDashboardMetrics(args),
@@ -63,6 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     getSlaComplianceByService(args),
     getDependencyRiskByPair(args),
     getDashboardAlerts(selection.scope),
+    principal.personId === null ? Promise.resolve([]) : listOverdueKpisFor(principal.personId),
   ]);
 
   const teamCount = options.valueStreams.reduce((n, vs) => n + vs.teams.length, 0) + options.otherTeams.length;
@@ -103,6 +105,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             scopeGroups={scopeGroupsOf(options)}
             customLabel={selection.preset === "custom" ? periodText : undefined}
           />
+
+          {myOverdueKpis.length > 0 ? (
+            <p role="status" className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-2.5 text-sm text-rose-900">
+              {myOverdueKpis.length === 1 ? "A KPI measurement you own is overdue: " : `${myOverdueKpis.length} KPI measurements you own are overdue: `}
+              {myOverdueKpis.map((k, i) => (
+                <span key={k.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link href={`/kpis/${k.id}`} className="font-medium underline hover:text-rose-950">
+                    {k.name}
+                  </Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
 
           <AlertsPanel alerts={alerts} />
 
