@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { enumLabel } from "@/lib/format/enum-label";
-import type { SprintStatus, TeamKind } from "@/lib/generated/prisma/enums";
+import type { SprintStatus, TeamKind, TeamShape } from "@/lib/generated/prisma/enums";
 
 const TEAM_KIND_TONE: Record<TeamKind, BadgeTone> = {
   DELIVERY_POD: "indigo",
@@ -23,4 +23,15 @@ export function SprintStatusBadge({ status }: { status: SprintStatus }) {
       {enumLabel(status)}
     </Badge>
   );
+}
+
+const SHAPE_LABELS: Record<TeamShape, string> = {
+  CROSS_FUNCTIONAL: "Cross-functional",
+  FUNCTIONAL: "Functional",
+  HYBRID: "Hybrid",
+};
+
+/** `CROSS_FUNCTIONAL` → "Cross-functional". */
+export function shapeLabel(shape: TeamShape): string {
+  return SHAPE_LABELS[shape];
 }

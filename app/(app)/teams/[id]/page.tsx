@@ -4,20 +4,25 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { HistoryPanel } from "@/components/audit/history-panel";
 import { SlaTable } from "@/components/services/sla-table";
-import { DecisionRightsTable } from "@/components/teams/decision-rights-table";
-import { SprintStatusBadge, TeamKindBadge } from "@/components/teams/team-kind-badge";
-import { TeamMembersTable } from "@/components/teams/team-members-table";
+import { DecisionRightsPanel } from "@/components/teams/decision-rights-panel";
+import { MembersPanel } from "@/components/teams/members-panel";
+import { TeamEditor } from "@/components/teams/team-editor";
+import { TeamFindingsPanel } from "@/components/teams/team-findings";
+import { TeamKpis } from "@/components/teams/team-kpis";
+import { shapeLabel, SprintStatusBadge, TeamKindBadge } from "@/components/teams/team-kind-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { FactList } from "@/components/ui/fact-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { can } from "@/lib/auth/permissions";
 import { getPrincipal, requirePrincipal } from "@/lib/auth/principal";
 import { formatDay } from "@/lib/format/dates";
 import { enumLabel } from "@/lib/format/enum-label";
+import { listStaffingOptions } from "@/lib/people/queries";
 import { parseIdParam } from "@/lib/routing/id-param";
-import { isPodSizeOutOfRange, POD_SIZE_MAX, POD_SIZE_MIN } from "@/lib/teams/pod-size";
-import { getTeamDetail } from "@/lib/teams/queries";
+import { getTeamDetail, listTeamOptions, type TeamDetail } from "@/lib/teams/queries";
+import { listValueStreamOptions } from "@/lib/value-streams/queries";
 
 type Params = Promise<{ id: string }>;
 
@@ -29,15 +34,26 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: team?.name ?? "Team" };
 }
 
+const linkButtonClass =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none";
+
 export default async function TeamPage({ params }: { params: Params }) {
   await connection();
-  await requirePrincipal();
+  const principal = await requirePrincipal();
   const teamId = parseIdParam((await params).id);
   const team = teamId === null ? null : await getTeamDetail(teamId);
   if (!team) notFound();
 
-  const sprint = team.currentSprint;
-  const podSizeWarning = isPodSizeOutOfRange(team.kind, team.deliveryMemberCount);
+  // Edit controls exist only for those the matrix allows (leaders and admins); the actions check again.
+  const canEditTeam = can(principal, "team.edit", { teamId: team.id }) && !team.archived;
+  const canEditMembers = can(principal, "team.members.edit", { teamId: team.id }) && !team.archived;
+  const [valueStreams, staffing, teamOptions] = await Promise.all([
+    canEditTeam ? listValueStreamOptions() : Promise.resolve([]),
+    canEditMembers || canEditTeam ? listStaffingOptions() : Promise.resolve([]),
+    canEditMembers ? listTeamOptions() : Promise.resolve([]),
+  ]);
+
+  const about = <AboutFacts team={team} />;
 
   return (
     <>
@@ -53,118 +69,150 @@ export default async function TeamPage({ params }: { params: Params }) {
         meta={
           <>
             <TeamKindBadge kind={team.kind} />
-            <Badge>{enumLabel(team.shape)}</Badge>
+            <Badge>{shapeLabel(team.shape)}</Badge>
+            {team.valueStream ? <Badge tone="sky">{team.valueStream.name}</Badge> : null}
             {team.archived ? <Badge tone="amber">Archived</Badge> : null}
-            {podSizeWarning ? (
-              <Badge tone="amber">
-                {team.deliveryMemberCount} delivery members (pods work best with {POD_SIZE_MIN}–{POD_SIZE_MAX})
+            {team.findings.length === 0 ? (
+              <Badge tone="emerald" dot>
+                Healthy structure
               </Badge>
             ) : null}
           </>
         }
         actions={
-          <Link
-            href={`/backlogs/${team.id}`}
-            className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
-          >
-            View backlog
-          </Link>
+          <>
+            <Link href="/org" className={linkButtonClass}>
+              Org chart
+            </Link>
+            <Link href={`/backlogs/${team.id}`} className={linkButtonClass}>
+              View backlog
+            </Link>
+          </>
         }
       />
 
       <div className="flex flex-col gap-6">
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-          <Card title="About the team" className="lg:col-span-2">
-            <FactList
-              facts={[
-                {
-                  label: "Value stream",
-                  value: team.valueStream ? (
-                    <>
-                      {team.valueStream.name}{" "}
-                      <span className="text-slate-500">({enumLabel(team.valueStream.kind)})</span>
-                    </>
-                  ) : (
-                    <span className="text-slate-500">None</span>
-                  ),
-                },
-                {
-                  label: "Sprint cadence",
-                  value: `${team.cadenceDays} working days, first sprint ${formatDay(team.cadenceAnchor)}`,
-                },
-                { label: "WIP limit", value: `${team.wipLimit} items` },
-                { label: "Delivery members", value: team.deliveryMemberCount },
-                {
-                  label: "Definition of Ready",
-                  value: team.requiresBriefLink
-                    ? "Owner, acceptance criteria, estimate and a brief link"
-                    : "Owner, acceptance criteria and estimate",
-                },
-              ]}
-            />
-          </Card>
+        <TeamFindingsPanel findings={team.findings} teamKind={team.kind} />
 
-          <Card title="Current sprint">
-            {sprint ? (
-              <div className="flex flex-col gap-3 text-sm">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="font-semibold text-slate-900">Sprint {sprint.number}</span>
-                  <SprintStatusBadge status={sprint.status} />
-                </div>
-                <p className="text-slate-600">
-                  {formatDay(sprint.startDate)} – {formatDay(sprint.endDate)}
-                </p>
-                {sprint.goal ? (
-                  <p className="text-slate-700">
-                    <span className="font-medium">Goal:</span> {sprint.goal}
-                  </p>
-                ) : null}
-                <div>
-                  <p className="mb-1 text-xs font-medium tracking-wide text-slate-500 uppercase">Done of committed</p>
-                  <ProgressBar value={sprint.donePoints} max={sprint.committedPoints} />
-                </div>
-                <p className={sprint.committedPoints > sprint.capacityPoints ? "font-medium text-amber-700" : "text-slate-600"}>
-                  {sprint.committedPoints} pts committed against {sprint.capacityPoints} pts capacity
-                  {sprint.committedPoints > sprint.capacityPoints ? " (planned above capacity)" : ""}
-                </p>
-                <p className="text-slate-600">
-                  {sprint.itemCount} {sprint.itemCount === 1 ? "item" : "items"} in the sprint
-                </p>
-              </div>
-            ) : (
-              <p className="text-sm text-slate-500">No sprint is running or planned.</p>
-            )}
-          </Card>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+          {canEditTeam ? (
+            <TeamEditor
+              className="lg:col-span-2"
+              team={{ id: team.id, name: team.name, version: team.version }}
+              valueStreams={valueStreams}
+              values={{
+                name: team.name,
+                kind: team.kind,
+                shape: team.shape,
+                mission: team.mission,
+                valueStreamId: team.valueStream?.id ?? null,
+                cadenceDays: team.cadenceDays,
+                cadenceAnchor: team.cadenceAnchor,
+                wipLimit: team.wipLimit,
+                requiresBriefLink: team.requiresBriefLink,
+              }}
+            >
+              {about}
+            </TeamEditor>
+          ) : (
+            <Card title="About the team" className="lg:col-span-2">
+              {about}
+            </Card>
+          )}
+          <CurrentSprint team={team} />
         </div>
 
-        <Card title="Members" description="Roles and how much of each person’s time the team has">
-          {team.members.length === 0 ? (
-            <p className="text-sm text-slate-500">No members yet.</p>
-          ) : (
-            <TeamMembersTable members={team.members} teamName={team.name} />
-          )}
-        </Card>
+        <MembersPanel
+          team={{ id: team.id, name: team.name, kind: team.kind }}
+          members={team.members}
+          canEdit={canEditMembers}
+          staffing={canEditMembers ? staffing : []}
+          teams={teamOptions}
+        />
 
-        <Card title="Decision rights" description="What the team decides alone, and what needs approval from whom">
-          {team.decisionRights.length === 0 ? (
-            <p className="text-sm text-slate-500">No decision rights recorded.</p>
-          ) : (
-            <DecisionRightsTable rights={team.decisionRights} teamName={team.name} />
-          )}
-        </Card>
+        <DecisionRightsPanel
+          team={{ id: team.id, name: team.name, version: team.version }}
+          rights={team.decisionRights}
+          canEdit={canEditTeam}
+          people={canEditTeam ? staffing.map((p) => ({ id: p.id, name: p.name, title: p.title })) : []}
+        />
 
         {team.kind === "SHARED_SERVICE" ? (
           <Card title="Service-level agreements" description="Request types this service takes, when, and how fast">
-            {team.slas.length === 0 ? (
-              <p className="text-sm text-slate-500">No SLAs defined yet.</p>
-            ) : (
-              <SlaTable slas={team.slas} label={`${team.name} SLAs`} />
-            )}
+            {team.slas.length === 0 ? <p className="text-sm text-slate-500">No SLAs defined yet.</p> : <SlaTable slas={team.slas} label={`${team.name} SLAs`} />}
           </Card>
         ) : null}
 
-        <HistoryPanel entityType="Team" entityId={team.id} description="Changes to the team’s set-up made in the app, newest first" />
+        <Card title="KPIs" description="What the team is measured on, with the latest value against target">
+          <TeamKpis kpis={team.kpis} />
+        </Card>
+
+        <HistoryPanel entityType="Team" entityId={team.id} description="Changes to the team’s set-up, members and decision rights, newest first" />
       </div>
     </>
+  );
+}
+
+function AboutFacts({ team }: { team: TeamDetail }) {
+  return (
+    <FactList
+      facts={[
+        {
+          label: "Value stream",
+          value: team.valueStream ? (
+            <>
+              {team.valueStream.name} <span className="text-slate-500">({enumLabel(team.valueStream.kind)})</span>
+            </>
+          ) : (
+            <span className="text-slate-500">None</span>
+          ),
+        },
+        { label: "Sprint cadence", value: `${team.cadenceDays} working days, first sprint ${formatDay(team.cadenceAnchor)}` },
+        { label: "WIP limit", value: `${team.wipLimit} items in progress` },
+        { label: "Delivery members", value: team.deliveryMemberCount },
+        {
+          label: "Definition of Ready",
+          value: team.requiresBriefLink ? "Owner, acceptance criteria, estimate and a brief link" : "Owner, acceptance criteria and estimate",
+        },
+        { label: "Shape", value: shapeLabel(team.shape) },
+      ]}
+    />
+  );
+}
+
+function CurrentSprint({ team }: { team: TeamDetail }) {
+  const sprint = team.currentSprint;
+  return (
+    <Card title="Current sprint">
+      {sprint ? (
+        <div className="flex flex-col gap-3 text-sm">
+          <div className="flex items-center justify-between gap-2">
+            <span className="font-semibold text-slate-900">Sprint {sprint.number}</span>
+            <SprintStatusBadge status={sprint.status} />
+          </div>
+          <p className="text-slate-600">
+            {formatDay(sprint.startDate)} – {formatDay(sprint.endDate)}
+          </p>
+          {sprint.goal ? (
+            <p className="text-slate-700">
+              <span className="font-medium">Goal:</span> {sprint.goal}
+            </p>
+          ) : null}
+          <div>
+            <p className="mb-1 text-xs font-medium tracking-wide text-slate-500 uppercase">Done of committed</p>
+            <ProgressBar value={sprint.donePoints} max={sprint.committedPoints} />
+          </div>
+          <p className={sprint.committedPoints > sprint.capacityPoints ? "font-medium text-amber-700" : "text-slate-600"}>
+            {sprint.committedPoints} pts committed against {sprint.capacityPoints} pts capacity
+            {sprint.committedPoints > sprint.capacityPoints ? " (planned above capacity)" : ""}
+          </p>
+          <p className="text-slate-600">
+            {sprint.itemCount} {sprint.itemCount === 1 ? "item" : "items"} in the sprint
+          </p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-500">No sprint is running or planned.</p>
+      )}
+    </Card>
   );
 }

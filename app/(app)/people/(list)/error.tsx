@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/ui/route-error";
+
+export default function ErrorBoundary({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError what="the people" error={error} retry={retry} />;
+}
