@@ -125,8 +125,8 @@ const WIDTHS: Record<string, string> = {
   title: "auto",
   status: "8.75rem",
   progress: "9.5rem",
-  items: "10.5rem",
-  wsjf: "7rem",
+  items: "10rem",
+  wsjf: "7.75rem",
   planningInterval: "6rem",
 };
 const NUMERIC = new Set(["position", "wsjf"]);

@@ -9,6 +9,11 @@ vi.mock("@/lib/auth/session", () => sessionModule);
 vi.mock("next/cache", () => cacheModule);
 
 const { importBacklogAction } = await import("@/lib/import/actions");
+const { getGroomingBacklog } = await import("@/lib/backlog/queries");
+const { teamBacklogCsv } = await import("@/lib/backlog/export");
+const { getPortfolioLookups, getPortfolioRows } = await import("@/lib/portfolio/queries");
+const { portfolioCsv } = await import("@/lib/portfolio/export");
+const { EMPTY_FILTER, visibleEpics } = await import("@/lib/portfolio/filter");
 
 const db = () => getDb();
 const HEADER = ["Issue key", "Summary", "Issue Type", "Status", "Parent", "Story Points", "Sprint", "Assignee", "Labels", "Labels"];
@@ -184,5 +189,27 @@ describe("a file with bad rows", () => {
     signInAs(leader.user.id);
     expect(await importBacklogAction({ teamId: team.id, csv, mode: "commit", expectedDigest: plan.digest })).toMatchObject({ ok: true });
     expect(await db().backlogItem.findUnique({ where: { key: "LC-27" } })).toMatchObject({ level: "EPIC", teamId: null, status: "FUNNEL" });
+  });
+});
+
+describe("export, then import", () => {
+  it("a team backlog exported as CSV imports back with nothing to change", async () => {
+    const backlog = (await getGroomingBacklog(team.id))!;
+    expect(backlog.items.length).toBeGreaterThan(3);
+    const csv = teamBacklogCsv(backlog.items, backlog.team);
+    const plan = await preview(csv);
+    expect(plan.fileProblems).toEqual([]);
+    expect(plan.counts).toEqual({ create: 0, update: 0, unchanged: backlog.items.length, error: 0 });
+  });
+
+  it("the portfolio view exported as CSV imports back unchanged (for a leader)", async () => {
+    const [{ rows }, lookups] = await Promise.all([getPortfolioRows(), getPortfolioLookups()]);
+    const epics = visibleEpics(rows, EMPTY_FILTER, new Map(lookups.teams.map((t) => [t.id, t.valueStreamId])));
+    const csv = portfolioCsv(epics, rows.filter((r) => r.level === "THEME"), new Map(lookups.teams.map((t) => [t.id, t.name])));
+    const plan = await preview(csv, leader.user.id);
+    expect(plan.counts.error).toBe(0);
+    expect(plan.counts.create + plan.counts.update).toBe(0);
+    expect(plan.counts.unchanged).toBe(plan.rows.length);
+    expect(plan.rows.length).toBeGreaterThanOrEqual(epics.length);
   });
 });
