@@ -73,7 +73,7 @@ export function HolidayCalendar({ holidays, editable, today }: { holidays: Holid
               .map((h) => (
                 <li key={h.id} className={`flex items-center justify-between gap-3 px-4 py-2.5 text-sm ${h.date < today ? "text-slate-400" : "text-slate-800"}`}>
                   <span className="flex items-center gap-3">
-                    <span className="w-28 font-medium tabular-nums">
+                    <span className="w-36 font-medium whitespace-nowrap tabular-nums">
                       {weekday(h.date)} {formatDay(h.date)}
                     </span>
                     <span>{h.name}</span>
