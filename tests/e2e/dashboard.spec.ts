@@ -7,7 +7,8 @@ import { DEMO, signIn } from "./session";
 test("a leader scopes the dashboard to one value stream and drills into blocked work", async ({ page }) => {
   const errors = watchConsole(page);
   await signIn(page, DEMO.leader);
-  await expect(page.getByRole("heading", { level: 1, name: "Portfolio dashboard" })).toBeVisible();
+  // The first render of a cold server runs every metric query: allow it time on a busy machine.
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio dashboard" })).toBeVisible({ timeout: 30_000 });
 
   // Every metric carries its definition: focus the "i" beside Blocked work and read it.
   const info = page.getByRole("button", { name: "What Blocked work means" });
@@ -21,14 +22,14 @@ test("a leader scopes the dashboard to one value stream and drills into blocked 
   // Scope: one value stream.
   await page.getByLabel("Scope").selectOption({ label: "Acquisition value stream" });
   await expect(page).toHaveURL(/scope=vs%3A\d+/);
-  await expect(page.getByText(/^Acquisition · /)).toBeVisible();
+  await expect(page.getByText(/^Acquisition · /)).toBeVisible({ timeout: 30_000 });
 
   // Drill into blocked work, keeping the scope.
   const number = page.getByRole("link", { name: /^Blocked work: .+ Show the rows behind it$/ });
   const shown = (await number.getAttribute("aria-label"))!.match(/^Blocked work: (.+)\. Show/)![1]!;
   await number.click();
   await expect(page).toHaveURL(/\/dashboard\/drill\/blocked-work\?.*scope=vs%3A\d+/);
-  await expect(page.getByRole("heading", { level: 1, name: "Blocked work" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Blocked work" })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator("main")).toContainText(shown);
 
   // Landed on the blocked items: every one of them is blocked (status, or an unresolved dependency), and there
@@ -63,6 +64,6 @@ test("the dashboard's numbers export as CSV and print for the monthly review", a
 
   await page.goto("/dashboard?period=12w");
   await page.getByRole("link", { name: "Print view" }).click();
-  await expect(page.getByText("Monthly value review")).toBeVisible();
+  await expect(page.getByText("Monthly value review")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("rowheader", { name: "Sprint goal attainment" })).toBeVisible();
 });
