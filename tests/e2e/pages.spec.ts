@@ -31,7 +31,8 @@ for (const board of boards) {
     } else if (board.path !== "/backlogs") {
       await expect(page.locator("table tbody tr").first()).toBeVisible();
     }
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(300); // let hydration report any console error
     expect(errors).toEqual([]);
   });
 }
@@ -47,7 +48,8 @@ test("the navigation reaches a team, its backlog, and back", async ({ page }) =>
   await page.getByRole("navigation").getByRole("link", { name: "Backlogs" }).click();
   await page.getByRole("link", { name: /Acquisition/ }).first().click();
   await expect(page.locator("table tbody tr").first()).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(300); // let hydration report any console error
   expect(errors).toEqual([]);
 });
 
