@@ -10,7 +10,7 @@ export function StatusMix({ todo, doing, blocked, done }: { todo: number; doing:
   ];
   return (
     <span className="flex items-center gap-2" title={label}>
-      <span role="img" aria-label={label} className="flex h-1.5 w-16 shrink-0 overflow-hidden rounded-full bg-slate-100">
+      <span role="img" aria-label={label} className="flex h-1.5 w-12 shrink-0 overflow-hidden rounded-full bg-slate-100">
         {total > 0 ? parts.map((p, i) => (p.n > 0 ? <span key={i} className={p.className} style={{ width: `${(p.n / total) * 100}%` }} /> : null)) : null}
       </span>
       <span aria-hidden="true" className="text-xs whitespace-nowrap text-slate-500 tabular-nums">

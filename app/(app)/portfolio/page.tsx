@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { NewEpicForm } from "@/components/portfolio/new-epic-form";
 import { PortfolioBacklog } from "@/components/portfolio/portfolio-backlog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,10 +41,18 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           </Link>
         }
       />
+      {/* Leaders add themes and epics; createItemAction checks again. */}
+      {can(principal, "portfolio.edit") ? (
+        <div className="mb-4">
+          <NewEpicForm themes={lookups.themes} />
+        </div>
+      ) : null}
       {epicCount === 0 && themeCount === 0 ? (
         <EmptyState title="The portfolio is empty" description="Themes and epics appear here once leadership adds them to the portfolio backlog." />
       ) : (
         <PortfolioBacklog
+          // A new theme or epic (a refresh after adding one) starts the list afresh with it.
+          key={`${epicCount}-${themeCount}`}
           initialRows={rows}
           epicCount={epicCount}
           complete={rows.filter((r) => r.level === "EPIC").length >= epicCount}
