@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { listCampaignCollisions } from "@/lib/dependencies/queries";
 import { dependencyRiskSql } from "@/lib/dependencies/sql-fragments";
+import { formatShortDay } from "@/lib/format/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
 import type { Scope } from "@/lib/metrics/period";
@@ -94,7 +95,7 @@ function overdueDependencies(scope: Scope, today: string): Prisma.Sql {
   return Prisma.sql`
     SELECT 'OVERDUE_DEPENDENCY' AS kind, 'critical' AS severity,
            d.key || ' ' || ft.name || ' → ' || tt.name AS title,
-           'Needed by ' || to_char(d.needed_by, 'FMDD Mon') || ', ' || (${today}::date - d.needed_by) || ' days overdue · ' || lower(replace(d.status::text, '_', ' ')) AS detail,
+           'Needed by ' || to_char(d.needed_by, 'FMDD Mon') || ', ' || (${today}::date - d.needed_by) || CASE WHEN ${today}::date - d.needed_by = 1 THEN ' day' ELSE ' days' END || ' overdue · ' || lower(replace(d.status::text, '_', ' ')) AS detail,
            '/dependencies/' || d.id AS href, (${today}::date - d.needed_by)::int AS weight
       FROM dependency d
       JOIN team ft ON ft.id = d.from_team_id
@@ -224,7 +225,7 @@ async function collisionAlerts(teams: Set<number>, today: string): Promise<(Aler
       kind: "CAMPAIGN_COLLISION" as const,
       severity: "warning" as const,
       title: `${c.a.key} and ${c.b.key} collide`,
-      detail: `${c.a.team} and ${c.b.team} launch ${c.overlapStart.slice(5)} – ${c.overlapEnd.slice(5)} to ${[...c.sharedSegments, ...(c.sharedChannel ? [c.sharedChannel] : [])].join(", ")}`,
+      detail: `${c.a.team} and ${c.b.team} both launch ${formatShortDay(c.overlapStart)} – ${formatShortDay(c.overlapEnd)} to ${[...c.sharedSegments, ...(c.sharedChannel ? [c.sharedChannel] : [])].join(", ")}`,
       // Opens the log form prefilled with both items and the type (app/(app)/dependencies/new).
       href: `/dependencies/new?type=CAMPAIGN_COLLISION&from=${c.a.teamId}&fromItem=${c.a.id}&to=${c.b.teamId}&toItem=${c.b.id}&needed=${c.overlapStart}`,
       weight: 0,
