@@ -10,12 +10,24 @@ import { formatShortDay } from "@/lib/format/dates";
  * wait on it for, the ones due by the sprint's end (or tied to an item planned into it) first, and the items
  * an unresolved dependency blocks.
  */
-export function SprintDependenciesPanel({ data, teamId, teamName, canLog }: { data: SprintDependencies; teamId: number; teamName: string; canLog: boolean }) {
+export function SprintDependenciesPanel({
+  data,
+  teamId,
+  teamName,
+  canLog,
+  className = "mb-6",
+}: {
+  data: SprintDependencies;
+  teamId: number;
+  teamName: string;
+  canLog: boolean;
+  className?: string;
+}) {
   const { sprint, outgoing, incoming, blockedItems } = data;
   const window =
     sprint.status === "NOT_PLANNED"
       ? `No sprint planned yet: the next two weeks (${formatShortDay(sprint.startDate)} – ${formatShortDay(sprint.endDate)})`
-      : `Sprint ${sprint.number} (${sprint.status === "ACTIVE" ? "running" : "next"}), ${formatShortDay(sprint.startDate)} – ${formatShortDay(sprint.endDate)}`;
+      : `Sprint ${sprint.number} (${sprint.status === "ACTIVE" ? "running" : sprint.status === "CLOSED" ? "closed" : "planned"}), ${formatShortDay(sprint.startDate)} – ${formatShortDay(sprint.endDate)}`;
   const total = outgoing.length + incoming.length;
   return (
     <Card
@@ -28,7 +40,7 @@ export function SprintDependenciesPanel({ data, teamId, teamName, canLog }: { da
           </Link>
         ) : null
       }
-      className="mb-6"
+      className={className}
     >
       {total === 0 ? (
         <p className="text-sm text-slate-500">{teamName} has no unresolved dependencies in or out.</p>

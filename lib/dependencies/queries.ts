@@ -294,30 +294,33 @@ export interface SprintDependencies {
 }
 
 /**
- * For a team's next sprint (its earliest planned sprint; else the running one; else the next two weeks), the
- * unresolved dependencies in and out, flagged when they fall due by the sprint's end or concern an item
- * planned into it, and the items an unresolved dependency blocks.
+ * For a team's next sprint (its earliest planned sprint; else the running one; else the next two weeks) — or
+ * for `sprintId`, one of the team's sprints — the unresolved dependencies in and out, flagged when they fall
+ * due by the sprint's end or concern an item planned into it, and the items an unresolved dependency blocks.
  */
-export async function getSprintDependencies(teamId: number, today: string): Promise<SprintDependencies> {
+export async function getSprintDependencies(teamId: number, today: string, sprintId?: number): Promise<SprintDependencies> {
   const db = getDb();
   const sprints = await db.sprint.findMany({
-    where: { teamId, status: { in: ["PLANNED", "ACTIVE"] } },
+    where: sprintId === undefined ? { teamId, status: { in: ["PLANNED", "ACTIVE"] } } : { teamId, id: sprintId },
     orderBy: [{ startDate: "asc" }],
     select: { id: true, number: true, status: true, startDate: true, endDate: true },
   });
-  const chosen = sprints.find((s) => s.status === "PLANNED") ?? sprints.find((s) => s.status === "ACTIVE") ?? null;
+  const chosen =
+    sprintId !== undefined
+      ? (sprints[0] ?? null)
+      : (sprints.find((s) => s.status === "PLANNED") ?? sprints.find((s) => s.status === "ACTIVE") ?? null);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const fallbackEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
   const sprint: SprintWindow = chosen
     ? { number: chosen.number, status: chosen.status, startDate: day(chosen.startDate), endDate: day(chosen.endDate) }
     : { number: null, status: "NOT_PLANNED", startDate: today, endDate: fallbackEnd };
-  const sprintId = chosen?.id ?? -1;
+  const chosenId = chosen?.id ?? -1;
 
   const rows = await db.$queryRaw<(DependencySqlRow & { itemInSprint: boolean; dueBySprintEnd: boolean })[]>(Prisma.sql`
     ${dependencySelectSql(
       today,
       Prisma.sql`, EXISTS (SELECT 1 FROM sprint_item si
-                      WHERE si.sprint_id = ${sprintId} AND si.removed_at IS NULL
+                      WHERE si.sprint_id = ${chosenId} AND si.removed_at IS NULL
                         AND si.item_id = CASE WHEN d.from_team_id = ${teamId} THEN d.from_item_id ELSE d.to_item_id END) AS "itemInSprint",
                  d.needed_by <= ${sprint.endDate}::date AS "dueBySprintEnd"`,
     )}
@@ -329,7 +332,7 @@ export async function getSprintDependencies(teamId: number, today: string): Prom
   const blocked = await db.$queryRaw<{ id: number; key: string; title: string; dependencyKeys: string[]; inSprint: boolean }[]>(Prisma.sql`
     SELECT bi.id, bi.key, bi.title,
            array_agg(d.key ORDER BY d.needed_by, d.key) AS "dependencyKeys",
-           EXISTS (SELECT 1 FROM sprint_item si WHERE si.sprint_id = ${sprintId} AND si.item_id = bi.id AND si.removed_at IS NULL) AS "inSprint"
+           EXISTS (SELECT 1 FROM sprint_item si WHERE si.sprint_id = ${chosenId} AND si.item_id = bi.id AND si.removed_at IS NULL) AS "inSprint"
       FROM backlog_item bi
       JOIN dependency d ON d.from_item_id = bi.id AND d.status IN ${UNRESOLVED_STATUSES_SQL}
      WHERE bi.team_id = ${teamId} AND bi.level IN ('FEATURE', 'STORY') AND bi.status NOT IN ('DONE', 'CANCELLED')

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { watchConsole } from "./console";
 import { DEMO, signIn } from "./session";
 
@@ -8,6 +8,10 @@ import { DEMO, signIn } from "./session";
  * date passes. Time moves on two clocks: the server's (lib/clock.ts reads the file playwright.config.ts names
  * in TEST_CLOCK_FILE) and the browser's (page.clock), moved together.
  */
+
+// Pages here run the notification sweep and several queries: give them time on a loaded machine.
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.setTimeout(180_000);
 
 const ACTIVATION_LEAD = "lead.activation@northwind.example";
 const DAY = 86_400_000;

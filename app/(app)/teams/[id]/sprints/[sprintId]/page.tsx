@@ -3,14 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { TeamWorkTabs } from "@/components/backlog/team-work-tabs";
+import { SprintDependenciesPanel } from "@/components/dependencies/sprint-dependencies-panel";
 import { RetroPanel } from "@/components/sprints/retro-panel";
 import { SprintPlanner } from "@/components/sprints/sprint-planner";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getPrincipal, requirePrincipal } from "@/lib/auth/principal";
+import { getSprintDependencies } from "@/lib/dependencies/queries";
 import { formatDay } from "@/lib/format/dates";
 import { parseIdParam } from "@/lib/routing/id-param";
+import { getBusinessClock } from "@/lib/services/queries";
 import { getSprintDetail } from "@/lib/sprints/queries";
 
 type Params = Promise<{ id: string; sprintId: string }>;
@@ -36,6 +39,9 @@ export default async function SprintPage({ params }: { params: Params }) {
   const sprint = await load(params);
   if (!sprint) notFound();
   const scope = { teamId: sprint.team.id };
+  // Before planning (and while it runs): what the sprint waits on, and who waits on it (issue 6).
+  const dependencies =
+    sprint.status === "CLOSED" ? null : await getSprintDependencies(sprint.team.id, (await getBusinessClock()).today, sprint.id);
   const status = sprint.status === "ACTIVE" ? { label: "Running", tone: "indigo" as const } : sprint.status === "PLANNED" ? { label: "Planned", tone: "sky" as const } : { label: "Closed", tone: "slate" as const };
 
   return (
@@ -68,6 +74,9 @@ export default async function SprintPage({ params }: { params: Params }) {
         }
       />
       <div className="flex flex-col gap-6">
+        {dependencies ? (
+          <SprintDependenciesPanel data={dependencies} teamId={sprint.team.id} teamName={sprint.team.name} canLog={can(principal, "dependency.log", scope)} className="" />
+        ) : null}
         <SprintPlanner sprint={sprint} canScope={can(principal, "sprint.scope", scope)} canManage={can(principal, "sprint.manage", scope)} />
         {sprint.status !== "PLANNED" ? <RetroPanel sprint={sprint} editable={can(principal, "retro.edit", scope)} /> : null}
       </div>
