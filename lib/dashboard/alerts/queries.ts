@@ -9,7 +9,7 @@ import type { Scope } from "@/lib/metrics/period";
 import { getBusinessClock, listServiceRequests } from "@/lib/services/queries";
 import { overCapacityWarning, planLoad } from "@/lib/sprints/capacity";
 import { computeSprintCapacity, readWorkingDays } from "@/lib/sprints/queries";
-import { POD_SIZE_MAX, POD_SIZE_MIN } from "@/lib/teams/pod-size";
+import { listTeams } from "@/lib/teams/queries";
 import { STALL_WORKING_DAYS, type Alert, type AlertKind } from "./kinds";
 
 /*
@@ -20,8 +20,8 @@ import { STALL_WORKING_DAYS, type Alert, type AlertKind } from "./kinds";
  * Where another part of the app owns a definition, it is reused, not restated: overdue dependencies are
  * dependencyRiskSql's OVERDUE (lib/dependencies), SLA health is slaHealth in business time (lib/services),
  * campaign collisions are findCollisions (lib/dependencies), a sprint's plan against capacity is planLoad with the
- * live capacity of a planned sprint (lib/sprints). The rest (WIP, stalled items, double-booking, incomplete pods)
- * are aggregates in SQL below.
+ * live capacity of a planned sprint (lib/sprints), incomplete pods are the team findings (lib/teams). The rest
+ * (WIP, stalled items, double-booking per person) are aggregates in SQL below.
  */
 
 const TZ = Prisma.sql`COALESCE((SELECT o.timezone FROM organization o ORDER BY o.id LIMIT 1), ${DEFAULT_TIME_ZONE})`;
@@ -104,7 +104,10 @@ function overdueDependencies(scope: Scope, today: string): Prisma.Sql {
        AND (d.from_team_id IN (${scopeTeams(scope)}) OR d.to_team_id IN (${scopeTeams(scope)}))`;
 }
 
-/** Double-booked (rule 1): a person holding delivery (non-oversight) roles in more than one delivery pod. */
+/**
+ * Double-booked (rule 1): a person holding delivery (non-oversight) roles in more than one active delivery pod —
+ * the same condition as the DOUBLE_BOOKED finding of lib/teams, aggregated per person here (one alert each).
+ */
 function doubleBooked(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     SELECT 'DOUBLE_BOOKED' AS kind, 'critical' AS severity,
@@ -120,37 +123,25 @@ function doubleBooked(scope: Scope): Prisma.Sql {
 }
 
 /**
- * Incomplete pod (rules 2–4): a delivery pod without a product owner, without the roles that cover a capability a
- * campaign needs (messaging: content strategist; visual assets: designer or video; channels: paid media, CRM or
- * SEO; performance: SEO/analytics or RevOps), or with delivery members outside 5–9.
+ * Incomplete pods: the structure findings of lib/teams (rules 2–4: no product owner, a capability a campaign needs
+ * that nobody in the pod covers, delivery members outside 5–9), one alert per delivery pod in scope.
  */
-function incompletePods(scope: Scope): Prisma.Sql {
-  return Prisma.sql`
-    SELECT 'INCOMPLETE_POD' AS kind, 'warning' AS severity, x.name || ' is incomplete' AS title,
-           array_to_string(ARRAY[
-             CASE WHEN NOT x.roles && ARRAY['PRODUCT_OWNER']::"MemberRole"[] THEN 'no product owner' END,
-             CASE WHEN NOT x.roles && ARRAY['CONTENT_STRATEGIST']::"MemberRole"[] THEN 'nobody defines messaging' END,
-             CASE WHEN NOT x.roles && ARRAY['DESIGNER', 'VIDEO_CREATIVE']::"MemberRole"[] THEN 'nobody produces visual assets' END,
-             CASE WHEN NOT x.roles && ARRAY['PAID_MEDIA', 'CRM_LIFECYCLE', 'SEO_ANALYTICS']::"MemberRole"[] THEN 'nobody manages channels' END,
-             CASE WHEN NOT x.roles && ARRAY['SEO_ANALYTICS', 'REVOPS_ATTRIBUTION']::"MemberRole"[] THEN 'nobody monitors performance' END,
-             CASE WHEN x.delivery < ${POD_SIZE_MIN} OR x.delivery > ${POD_SIZE_MAX}
-                  THEN x.delivery || ' delivery members (aim for ' || ${POD_SIZE_MIN} || '–' || ${POD_SIZE_MAX} || ')' END
-           ], '; ') AS detail,
-           '/teams/' || x.id AS href, 0 AS weight
-      FROM (
-        SELECT t.id, t.name,
-               COALESCE(array_agg(m.role) FILTER (WHERE m.role IS NOT NULL), ARRAY[]::"MemberRole"[]) AS roles,
-               COUNT(m.id) FILTER (WHERE m.role <> 'OVERSIGHT') AS delivery
-          FROM team t LEFT JOIN membership m ON m.team_id = t.id
-         WHERE t.kind = 'DELIVERY_POD' AND t.id IN (${scopeTeams(scope)})
-         GROUP BY t.id, t.name
-      ) x
-     WHERE NOT x.roles && ARRAY['PRODUCT_OWNER']::"MemberRole"[]
-        OR NOT x.roles && ARRAY['CONTENT_STRATEGIST']::"MemberRole"[]
-        OR NOT x.roles && ARRAY['DESIGNER', 'VIDEO_CREATIVE']::"MemberRole"[]
-        OR NOT x.roles && ARRAY['PAID_MEDIA', 'CRM_LIFECYCLE', 'SEO_ANALYTICS']::"MemberRole"[]
-        OR NOT x.roles && ARRAY['SEO_ANALYTICS', 'REVOPS_ATTRIBUTION']::"MemberRole"[]
-        OR x.delivery < ${POD_SIZE_MIN} OR x.delivery > ${POD_SIZE_MAX}`;
+async function incompletePods(teams: Set<number>): Promise<(Alert & { weight: number })[]> {
+  const rows = await listTeams();
+  return rows.flatMap((t) => {
+    const findings = t.findings.filter((f) => f.kind !== "DOUBLE_BOOKED");
+    if (t.kind !== "DELIVERY_POD" || !teams.has(t.id) || findings.length === 0) return [];
+    return [
+      {
+        kind: "INCOMPLETE_POD" as const,
+        severity: "warning" as const,
+        title: `${t.name}: ${findings.map((f) => f.title.toLowerCase()).join(", ")}`,
+        detail: findings.map((f) => f.detail).join(" "),
+        href: `/teams/${t.id}`,
+        weight: findings.length,
+      },
+    ];
+  });
 }
 
 /**
@@ -236,14 +227,15 @@ async function collisionAlerts(teams: Set<number>, today: string): Promise<(Aler
 export async function getDashboardAlerts(scope: Scope): Promise<Alert[]> {
   const clock = await getBusinessClock();
   const teams = await teamIdsOf(scope);
-  const parts = [wipOverLimit(scope), stalledItems(scope, clock.today), overdueDependencies(scope, clock.today), doubleBooked(scope), incompletePods(scope)];
-  const [sqlRows, sla, collisions, sprints] = await Promise.all([
+  const parts = [wipOverLimit(scope), stalledItems(scope, clock.today), overdueDependencies(scope, clock.today), doubleBooked(scope)];
+  const [sqlRows, sla, collisions, sprints, pods] = await Promise.all([
     db().$queryRaw<AlertRow[]>(Prisma.sql`SELECT kind, severity, title, detail, href, weight FROM (${Prisma.join(parts, " UNION ALL ")}) alerts`),
     slaAlerts(teams, clock),
     collisionAlerts(teams, clock.today),
     sprintsOverCapacity(scope),
+    incompletePods(teams),
   ]);
-  return [...sqlRows, ...sla, ...collisions, ...sprints]
+  return [...sqlRows, ...sla, ...collisions, ...sprints, ...pods]
     .sort((x, y) => y.weight - x.weight || x.title.localeCompare(y.title))
     .map(({ kind, severity, title, detail, href }) => ({ kind, severity, title, detail, href }));
 }

@@ -100,8 +100,9 @@ describe("dashboard alerts", () => {
     expect(kinds("CAMPAIGN_COLLISION")[0]!.detail).toContain("Trial users");
     expect(kinds("DOUBLE_BOOKED")).toHaveLength(1);
     expect(kinds("DOUBLE_BOOKED")[0]!.title).toContain(keys.shared!);
+    // lib/teams' findings: messaging is not covered (and 5 delivery members is within 5–9).
     expect(kinds("INCOMPLETE_POD")).toEqual([
-      expect.objectContaining({ href: `/teams/${a.id}`, detail: "nobody defines messaging" }),
+      expect.objectContaining({ href: `/teams/${a.id}`, detail: "Nobody in the pod can define messaging." }),
     ]);
     expect(kinds("SPRINT_OVER_CAPACITY")).toEqual([expect.objectContaining({ title: expect.stringContaining("13 of 10 points") })]);
   });
