@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { watchConsole } from "./console";
+import { METRIC_IDS, METRICS } from "../../lib/metrics/definitions";
 import { DEMO, signIn } from "./session";
 
 /** The Monday-morning path of a marketing leader through the rollup dashboard. */
@@ -66,4 +67,18 @@ test("the dashboard's numbers export as CSV and print for the monthly review", a
   await page.getByRole("link", { name: "Print view" }).click();
   await expect(page.getByText("Monthly value review")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("rowheader", { name: "Sprint goal attainment" })).toBeVisible();
+});
+
+test("every number on the dashboard opens the rows behind it", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.leader);
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio dashboard" })).toBeVisible({ timeout: 30_000 });
+  const links = page.getByRole("link", { name: /: .+\. Show the rows behind it$/ });
+  await expect(links).toHaveCount(METRIC_IDS.length);
+  for (const id of METRIC_IDS) {
+    await page.goto(`/dashboard/drill/${id}?period=12w&scope=portfolio`);
+    await expect(page.getByRole("heading", { level: 1, name: METRICS[id].label })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(METRICS[id].definition, { exact: true })).toBeVisible();
+  }
+  expect(errors).toEqual([]);
 });
