@@ -10,12 +10,13 @@ function useAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<FormOutcome>(null);
-  const run = (call: () => Promise<ActionResult<unknown>>, success: string) =>
+  const run = (call: () => Promise<ActionResult<unknown>>, success: string, after?: () => void) =>
     startTransition(async () => {
       try {
         const result = await call();
         if (result.ok) {
           setOutcome({ kind: "success", text: success });
+          after?.();
           router.refresh();
         } else setOutcome({ kind: "failure", result });
       } catch {
@@ -93,7 +94,7 @@ export function EscalateRequest({ requestId, version, nextStep }: { requestId: n
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => escalateRequestAction({ requestId, version, reason }), `Escalated to ${nextStep}; they have been notified.`);
+        run(() => escalateRequestAction({ requestId, version, reason }), `Escalated to ${nextStep}; they have been notified.`, () => setReason(""));
       }}
     >
       <Field id={`${id}-reason`} label={`Why escalate to ${nextStep}?`} error={fieldErrors.reason}>

@@ -98,7 +98,16 @@ export async function logDependency(
   );
   return {
     data: { id: created.id, key: created.key },
-    audit: [{ action: "dependency.created", entityType: "Dependency", entityId: created.id, teamId: fromTeam.id, after: created }],
+    audit: [
+      {
+        action: "dependency.created",
+        entityType: "Dependency",
+        entityId: created.id,
+        teamId: fromTeam.id,
+        // The same shape as the demo seed's events, readable in the history panel.
+        after: { key: created.key, type: created.type, status: created.status, toTeam: toTeam.name, neededBy: input.neededBy },
+      },
+    ],
   };
 }
 
@@ -126,12 +135,14 @@ export function loadDependency(tx: Tx, dependencyId: number) {
 }
 export type DependencyTarget = NonNullable<Awaited<ReturnType<typeof loadDependency>>>;
 
-/** The audited fields of a dependency (no joined names). */
+/** What the history shows of a dependency: its state and dates (as days), not ids or bookkeeping. */
 function auditView(d: DependencyTarget) {
-  const { fromTeam: _f, toTeam: _t, ...rest } = d;
-  void _f;
-  void _t;
-  return rest;
+  return {
+    status: d.status,
+    neededBy: dayOf(d.neededBy),
+    proposedDate: d.proposedDate ? dayOf(d.proposedDate) : null,
+    rejectionReason: d.rejectionReason,
+  };
 }
 
 async function writeWithVersion(

@@ -201,6 +201,7 @@ const requestSelect = {
   escalationLevel: true,
   dueAt: true,
   version: true,
+  assignee: { select: { name: true } },
   sla: {
     select: {
       teamId: true,
@@ -216,10 +217,12 @@ export function loadRequest(tx: Tx, requestId: number) {
 }
 export type RequestTarget = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
 
+/**
+ * What the history shows of a request: its state, level and assignee by name. The times of acceptance,
+ * escalation and delivery are the events' own times, so they are left out.
+ */
 function auditView(r: RequestTarget) {
-  const { sla: _sla, ...rest } = r;
-  void _sla;
-  return rest;
+  return { status: r.status, escalationLevel: r.escalationLevel, assignee: r.assignee?.name ?? null };
 }
 
 async function writeRequest(
