@@ -251,7 +251,7 @@ function ServiceCard({ service }: { service: OrgService }) {
         ))}
       </ul>
       <div className="border-t border-slate-100 px-4 py-3">
-        <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">SLAs</p>
+        <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Service levels</p>
         {service.slas.length === 0 ? (
           <p className="mt-1 text-xs text-slate-500">No active SLAs.</p>
         ) : (

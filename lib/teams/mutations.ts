@@ -211,11 +211,38 @@ export async function createTeam(tx: Tx, input: TeamFieldsInput): Result<{ teamI
 }
 
 /**
- * Edits a team's fields against the version the editor opened. Changing a pod into a shared service (or back)
- * is allowed: the one-pod rule is then shown as findings for data that no longer fits, never silently fixed.
+ * Turning a shared service into a delivery pod gives each of its delivery members a delivery role in a pod:
+ * refused, naming the pod, for anyone who already delivers in another pod (under every member's lock, taken in
+ * id order so two such changes cannot deadlock).
+ */
+async function checkBecomingPod(tx: Tx, team: TeamRow): Promise<void> {
+  const members = await tx.membership.findMany({
+    where: { teamId: team.id, role: { not: "OVERSIGHT" } },
+    orderBy: { personId: "asc" },
+    select: { personId: true, role: true, person: { select: { name: true } } },
+  });
+  for (const m of members) await lockPerson(tx, m.personId);
+  for (const m of members) {
+    const rows = await tx.membership.findMany({
+      where: { personId: m.personId, teamId: { not: team.id }, team: { archivedAt: null } },
+      select: { teamId: true, role: true, allocationPct: true, team: { select: { name: true, kind: true } } },
+      orderBy: { team: { name: "asc" } },
+    });
+    const held = rows.map((r) => ({ teamId: r.teamId, teamName: r.team.name, teamKind: r.team.kind, role: r.role, allocationPct: r.allocationPct }));
+    const conflict = deliveryPodConflict(m.person.name, m.role, { id: team.id, kind: "DELIVERY_POD" }, held);
+    if (conflict) {
+      throw refuse("INVALID", `${team.name} cannot become a delivery pod: ${conflict}`, { fieldErrors: { kind: "A member already delivers in another pod" } });
+    }
+  }
+}
+
+/**
+ * Edits a team's fields against the version the editor opened. A shared service may become a delivery pod only
+ * if none of its delivery members already delivers in another pod; a pod may always become a shared service.
  */
 export async function updateTeam(tx: Tx, team: TeamRow, input: TeamFieldsInput & { version: number }): Result<{ version: number }> {
   await checkTeamFields(tx, input, team.id);
+  if (team.kind !== "DELIVERY_POD" && input.kind === "DELIVERY_POD") await checkBecomingPod(tx, team);
   const before = await teamSnapshot(tx, team.id);
   const { version, name, kind, shape, mission, valueStreamId, cadenceDays, cadenceAnchor, wipLimit, requiresBriefLink } = input;
   const fields = { name, kind, shape, mission, valueStreamId, cadenceDays, cadenceAnchor, wipLimit, requiresBriefLink };

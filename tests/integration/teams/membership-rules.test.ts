@@ -255,3 +255,28 @@ describe("adding someone twice", () => {
     if (!result.ok) expect(result.message).toContain(`already in ${a.name} as Designer`);
   });
 });
+
+describe("changing a team's kind", () => {
+  it("refuses turning a shared service into a pod when a member already delivers in another pod", async () => {
+    const { updateTeamAction } = await import("@/lib/teams/actions");
+    const acquisition = await pod("Acquisition");
+    const brand = await sharedService("Brand");
+    const person = await named("Arjun Mehta");
+    await makeMembership({ personId: person.id, teamId: acquisition.id, role: "DESIGNER", allocationPct: 50 });
+    await makeMembership({ personId: person.id, teamId: brand.id, role: "DESIGNER", allocationPct: 50 });
+    signInAs(leaderId);
+    const input = {
+      teamId: brand.id, version: brand.version, name: brand.name, kind: "DELIVERY_POD" as const, shape: brand.shape, mission: "",
+      valueStreamId: null, cadenceDays: 10, cadenceAnchor: "2026-01-05", wipLimit: 6, requiresBriefLink: false,
+    };
+    const before = await db().team.findUnique({ where: { id: brand.id } });
+    const result = await updateTeamAction(input);
+    expect(result).toMatchObject({ ok: false, reason: "INVALID" });
+    if (!result.ok) expect(result.message).toBe(`${brand.name} cannot become a delivery pod: ${person.name} is already a Designer in the ${acquisition.name} pod; a person delivers in one pod only. Oversight roles are exempt.`);
+    expect(await db().team.findUnique({ where: { id: brand.id } })).toEqual(before);
+
+    // Once the person leaves the other pod, the change goes through.
+    await db().membership.deleteMany({ where: { personId: person.id, teamId: acquisition.id } });
+    expect(await updateTeamAction(input)).toMatchObject({ ok: true });
+  });
+});
