@@ -117,10 +117,10 @@ async function addItems(url: string, count: number): Promise<Record<string, numb
     const epicIds = (
       await client.query<{ id: number }>(
         `INSERT INTO backlog_item (key, level, title, status, rank, parent_id, business_value, time_criticality, risk_reduction,
-                                   job_size, value_theme, planning_interval, updated_at)
-         SELECT 'BEPIC-' || n, 'EPIC', 'Bench epic ' || n, s::"ItemStatus", r, p, bv, tc, rr, js, vt, pi, now()
-           FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[])
-             AS v(n, r, s, p, bv, tc, rr, js, vt, pi) RETURNING id`,
+                                   job_size, value_theme, updated_at)
+         SELECT 'BEPIC-' || n, 'EPIC', 'Bench epic ' || n, s::"ItemStatus", r, p, bv, tc, rr, js, vt, now()
+           FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[])
+             AS v(n, r, s, p, bv, tc, rr, js, vt) RETURNING id`,
         [
           range(epics),
           epicRanks,
@@ -131,7 +131,6 @@ async function addItems(url: string, count: number): Promise<Record<string, numb
           range(epics).map(() => 1 + Math.floor(rnd() * 13)),
           range(epics).map(() => 1 + Math.floor(rnd() * 20)),
           range(epics).map(() => pick(["Pipeline growth", "Time to value", "Customer retention", "New markets"])),
-          range(epics).map(() => pick(["PI 2026.4", "PI 2027.1", "PI 2027.2"])),
         ],
       )
     ).rows.map((r) => r.id);

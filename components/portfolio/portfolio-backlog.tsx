@@ -552,7 +552,7 @@ export function PortfolioBacklog({ initialRows, epicCount, complete, lookups, in
           </tbody>
         </table>
       </div>
-      {editing ? <WsjfDialog item={editing} onClose={() => setEditing(null)} onSaved={onSaved} /> : null}
+      {editing ? <WsjfDialog item={editing} intervals={lookups.intervals} onClose={() => setEditing(null)} onSaved={onSaved} /> : null}
     </div>
   );
 }

@@ -79,8 +79,8 @@ export function PortfolioFilters({
         <Select label="Planning interval" id={`${id}-pi`} value={filter.interval ?? ""} disabled={disabled} onChange={(v) => set({ interval: v === "" ? null : v })}>
           <option value="">All intervals</option>
           {lookups.intervals.map((pi) => (
-            <option key={pi} value={pi}>
-              {pi}
+            <option key={pi.id} value={pi.name}>
+              {pi.name}
             </option>
           ))}
         </Select>

@@ -5,7 +5,7 @@ import { ActionMessage, Field, inputClass, primaryButtonClass, secondaryButtonCl
 import { updatePortfolioItemAction } from "@/lib/backlog/actions";
 import { PORTFOLIO_STATUSES } from "@/lib/backlog/schema";
 import { enumLabel } from "@/lib/format/enum-label";
-import type { PortfolioRow } from "@/lib/portfolio/queries";
+import type { PortfolioLookups, PortfolioRow } from "@/lib/portfolio/queries";
 
 const wsjfOf = (bv: number | null, tc: number | null, rr: number | null, size: number | null) =>
   bv === null || tc === null || rr === null || size === null || size <= 0 ? null : Math.round(((bv + tc + rr) / size) * 100) / 100;
@@ -14,7 +14,17 @@ const wsjfOf = (bv: number | null, tc: number | null, rr: number | null, size: n
  * A leader's editor for an epic's or theme's portfolio fields: the WSJF inputs (the score follows as they type),
  * value theme, planning interval and status. A modal <dialog>: focus is held inside and Escape closes it.
  */
-export function WsjfDialog({ item, onClose, onSaved }: { item: PortfolioRow; onClose: () => void; onSaved: (row: PortfolioRow) => void }) {
+export function WsjfDialog({
+  item,
+  intervals,
+  onClose,
+  onSaved,
+}: {
+  item: PortfolioRow;
+  intervals: PortfolioLookups["intervals"];
+  onClose: () => void;
+  onSaved: (row: PortfolioRow) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [pending, startTransition] = useTransition();
@@ -46,7 +56,7 @@ export function WsjfDialog({ item, onClose, onSaved }: { item: PortfolioRow; onC
       status: text("status") as (typeof PORTFOLIO_STATUSES)[number],
       ...inputs,
       valueTheme: text("valueTheme").trim() || null,
-      planningInterval: text("planningInterval").trim() || null,
+      planningIntervalId: text("planningIntervalId") === "" ? null : Number(text("planningIntervalId")),
     };
     startTransition(async () => {
       try {
@@ -59,7 +69,8 @@ export function WsjfDialog({ item, onClose, onSaved }: { item: PortfolioRow; onC
             ...inputs,
             wsjf: score,
             valueTheme: input.valueTheme,
-            planningInterval: input.planningInterval,
+            planningIntervalId: input.planningIntervalId,
+            planningInterval: intervals.find((pi) => pi.id === input.planningIntervalId)?.name ?? null,
             version: result.data.version,
           });
         } else setOutcome({ kind: "failure", result });
@@ -129,9 +140,21 @@ export function WsjfDialog({ item, onClose, onSaved }: { item: PortfolioRow; onC
           <Field id={`${id}-vt`} label="Value theme" error={fieldErrors.valueTheme}>
             {(p) => <input {...p} name="valueTheme" defaultValue={item.valueTheme ?? ""} maxLength={80} className={inputClass} />}
           </Field>
-          <Field id={`${id}-pi`} label="Planning interval" error={fieldErrors.planningInterval}>
-            {(p) => <input {...p} name="planningInterval" defaultValue={item.planningInterval ?? ""} maxLength={40} className={inputClass} />}
-          </Field>
+          {item.level === "EPIC" ? (
+            <Field id={`${id}-pi`} label="Planning interval" error={fieldErrors.planningIntervalId}>
+              {(p) => (
+                <select {...p} name="planningIntervalId" defaultValue={item.planningIntervalId ?? ""} className={inputClass}>
+                  <option value="">Not planned</option>
+                  {intervals.map((pi) => (
+                    // A closed interval takes no new plans; the one already chosen stays visible.
+                    <option key={pi.id} value={pi.id} disabled={pi.closed && pi.id !== item.planningIntervalId}>
+                      {pi.closed ? `${pi.name} (closed)` : pi.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
         </div>
         <ActionMessage outcome={outcome} onReload={() => window.location.reload()} />
         <div className="flex justify-end gap-3">

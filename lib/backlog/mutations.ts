@@ -304,7 +304,7 @@ const portfolioSelect = {
   riskReduction: true,
   jobSize: true,
   valueTheme: true,
-  planningInterval: true,
+  planningIntervalId: true,
   version: true,
 } as const;
 
@@ -326,12 +326,19 @@ export async function updatePortfolioItem(
     riskReduction: number | null;
     jobSize: number | null;
     valueTheme: string | null;
-    planningInterval: string | null;
+    planningIntervalId: number | null;
   },
   actorUserId: number,
 ): Promise<{ data: { version: number }; audit: AuditEntry[] }> {
-  const { version, title, status, businessValue, timeCriticality, riskReduction, jobSize, valueTheme, planningInterval } = input;
-  const fields = { title, status, businessValue, timeCriticality, riskReduction, jobSize, valueTheme, planningInterval };
+  const { version, title, status, businessValue, timeCriticality, riskReduction, jobSize, valueTheme, planningIntervalId } = input;
+  if (planningIntervalId !== null && planningIntervalId !== item.planningIntervalId) {
+    // Epics are planned into intervals (their features onto the program board); a theme spans many.
+    if (item.level !== "EPIC") throw refuse("INVALID", "Themes are not planned into an interval: plan their epics.", { fieldErrors: { planningIntervalId: "Only epics" } });
+    const interval = await tx.planningInterval.findUnique({ where: { id: planningIntervalId }, select: { name: true, state: true } });
+    if (!interval) throw refuse("INVALID", "That planning interval no longer exists.", { fieldErrors: { planningIntervalId: "Choose another interval" } });
+    if (interval.state === "CLOSED") throw refuse("INVALID", `${interval.name} is closed: plan the epic into a later interval.`, { fieldErrors: { planningIntervalId: "Closed" } });
+  }
+  const fields = { title, status, businessValue, timeCriticality, riskReduction, jobSize, valueTheme, planningIntervalId: item.level === "EPIC" ? planningIntervalId : null };
   await expectVersion(
     tx,
     { type: "BacklogItem", id: item.id, label: item.key },

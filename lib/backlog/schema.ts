@@ -91,7 +91,8 @@ export const UpdatePortfolioItemSchema = z.object({
   riskReduction: score("Risk reduction"),
   jobSize: z.coerce.number().int("Job size is a whole number").min(1, "Job size is at least 1").max(100, "Job size is at most 100").nullable(),
   valueTheme: optionalText(80).nullable().transform((v) => v || null),
-  planningInterval: optionalText(40).nullable().transform((v) => v || null),
+  /** The planning interval it is planned into (lib/planning), or none. */
+  planningIntervalId: id.nullable(),
 });
 export type UpdatePortfolioItemInput = z.input<typeof UpdatePortfolioItemSchema>;
 

@@ -24,7 +24,9 @@ export interface PortfolioRow {
   /** (business value + time criticality + risk reduction) ÷ job size, 2 decimals; null while inputs are missing. */
   wsjf: number | null;
   valueTheme: string | null;
+  /** The planning interval it is planned into (lib/planning): its name and id. */
   planningInterval: string | null;
+  planningIntervalId: number | null;
   /** The delivery owner's name. */
   owner: string | null;
   labels: string[];
@@ -97,7 +99,8 @@ const ROW_COLUMNS = Prisma.sql`
     WHEN i.job_size > 0 AND i.business_value IS NOT NULL AND i.time_criticality IS NOT NULL AND i.risk_reduction IS NOT NULL
     THEN round((i.business_value + i.time_criticality + i.risk_reduction)::numeric / i.job_size, 2)::float8
   END AS wsjf,
-  i.value_theme AS "valueTheme", i.planning_interval AS "planningInterval",
+  i.value_theme AS "valueTheme", i.planning_interval_id AS "planningIntervalId",
+  (SELECT pi.name FROM planning_interval pi WHERE pi.id = i.planning_interval_id) AS "planningInterval",
   (SELECT p.name FROM person p WHERE p.id = i.owner_person_id) AS owner, COALESCE(i.labels, '{}') AS labels, i.version,
   COALESCE(r.points_done, 0) AS "pointsDone", COALESCE(r.points_total, 0) AS "pointsTotal",
   COALESCE(r.todo, 0) AS todo, COALESCE(r.doing, 0) AS doing, COALESCE(r.blocked, 0) AS blocked, COALESCE(r.done, 0) AS done,
@@ -146,7 +149,8 @@ export interface PortfolioLookups {
   teams: { id: number; name: string; valueStreamId: number | null }[];
   valueStreams: { id: number; name: string }[];
   themes: { id: number; key: string; title: string }[];
-  intervals: string[];
+  /** Planning intervals, earliest first (closed ones take no new plans). */
+  intervals: { id: number; name: string; closed: boolean }[];
 }
 
 /** The filter options of the portfolio views. */
@@ -156,11 +160,9 @@ export async function getPortfolioLookups(): Promise<PortfolioLookups> {
     db.team.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, valueStreamId: true } }),
     db.valueStream.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.backlogItem.findMany({ where: { level: "THEME", teamId: null }, orderBy: { rank: "asc" }, select: { id: true, key: true, title: true } }),
-    db.$queryRaw<{ pi: string }[]>(Prisma.sql`
-      SELECT DISTINCT planning_interval AS pi FROM backlog_item
-       WHERE level IN ('THEME', 'EPIC') AND planning_interval IS NOT NULL ORDER BY 1`),
+    db.planningInterval.findMany({ orderBy: { startDate: "asc" }, select: { id: true, name: true, state: true } }),
   ]);
-  return { teams, valueStreams, themes, intervals: intervals.map((r) => r.pi) };
+  return { teams, valueStreams, themes, intervals: intervals.map((r) => ({ id: r.id, name: r.name, closed: r.state === "CLOSED" })) };
 }
 
 export interface KanbanCard {

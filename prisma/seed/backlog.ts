@@ -9,7 +9,7 @@
  * and events of one item are strictly increasing.
  */
 import { ItemLevel, ItemStatus, MemberRole, SprintStatus } from "@/lib/generated/prisma/enums";
-import { addDays, isoDate, quarterOf } from "./calendar";
+import { addDays, isoDate } from "./calendar";
 import { rankKey, type SeedContext } from "./context";
 import {
   EPICS,
@@ -54,7 +54,6 @@ export interface ItemPlan {
   jobSize: number | null;
   estimate: number | null;
   valueTheme: string | null;
-  planningInterval: string | null;
   releaseTag: string | null;
   launchStart: Date | null;
   launchEnd: Date | null;
@@ -184,11 +183,6 @@ function last<T>(list: readonly T[]): T | undefined {
 
 function fill(template: string, feature: string): string {
   return template.replace("{f}", feature);
-}
-
-export function planningInterval(date: Date): string {
-  const q = quarterOf(date);
-  return `PI ${q.year}.${q.quarter}`;
 }
 
 function briefUrl(team: string, seq: number): string {
@@ -666,7 +660,6 @@ function assemble(
     jobSize: null,
     estimate: null,
     valueTheme: null,
-    planningInterval: null,
     releaseTag: null,
     launchStart: null,
     launchEnd: null,
@@ -782,7 +775,6 @@ function assemble(
       status,
       rank: "",
       valueTheme: epic?.valueTheme ?? null,
-      planningInterval: planningInterval(Number.isFinite(started) ? toDate(started) : ctx.today),
       releaseTag: campaign ? `${isoDate(addDays(ctx.today, campaign.start)).slice(0, 7)} launch` : null,
       launchStart: campaign ? addDays(ctx.today, campaign.start) : null,
       launchEnd: campaign ? addDays(ctx.today, campaign.end) : null,
@@ -832,15 +824,6 @@ function assemble(
       if (def.status === S.DONE && dones.length > 0) events.push({ to: S.DONE, at: Math.max(...dones) + 120 });
     }
     const { createdAt, history: hist } = history(created, S.FUNNEL, events, def.owner);
-    const doneAt = def.status === S.DONE ? last(hist)?.at : undefined;
-    const interval =
-      def.status === S.DONE && doneAt
-        ? planningInterval(doneAt)
-        : def.status === S.IMPLEMENTING
-          ? planningInterval(ctx.today)
-          : def.status === S.PORTFOLIO_BACKLOG
-            ? planningInterval(addDays(quarterOf(ctx.today).end, 1))
-            : null;
     epicPlans.push({
       ...blank(),
       key: `EPIC-${number}`,
@@ -856,7 +839,6 @@ function assemble(
       riskReduction: def.riskReduction,
       jobSize: def.jobSize,
       valueTheme: def.valueTheme,
-      planningInterval: interval,
       acceptanceCriteria: "- Benefit hypothesis validated\n- Leading indicators reported monthly",
       owner: def.owner,
       plannedBenefit: def.plannedBenefit,

@@ -48,7 +48,6 @@ export async function writeDelivery(
       jobSize: item.jobSize,
       estimate: item.estimate,
       valueTheme: item.valueTheme,
-      planningInterval: item.planningInterval,
       releaseTag: item.releaseTag,
       launchStart: item.launchStart,
       launchEnd: item.launchEnd,

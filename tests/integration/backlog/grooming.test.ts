@@ -4,6 +4,7 @@ import { KANBAN_WIP_LIMITS } from "@/lib/portfolio/kanban";
 import { makeItem } from "@/tests/support/factories";
 import { makeTwoTeamOrg } from "@/tests/support/org";
 import { cacheModule, sessionModule, signInAs } from "@/tests/support/session";
+import { makeInterval } from "@/tests/support/planning";
 
 vi.mock("@/lib/auth/session", () => sessionModule);
 vi.mock("next/cache", () => cacheModule);
@@ -77,15 +78,24 @@ describe("the portfolio kanban and WSJF", () => {
 
   it("a leader edits the WSJF inputs of an epic; a product owner may not", async () => {
     const epic = (await db().backlogItem.findUnique({ where: { id: org.epic.id } }))!;
+    const interval = await makeInterval();
     const input = {
       itemId: epic.id, version: epic.version, title: epic.title, status: "PORTFOLIO_BACKLOG" as const,
-      businessValue: 13, timeCriticality: 8, riskReduction: 5, jobSize: 13, valueTheme: "Pipeline growth", planningInterval: "PI-2027.1",
+      businessValue: 13, timeCriticality: 8, riskReduction: 5, jobSize: 13, valueTheme: "Pipeline growth", planningIntervalId: interval.id,
     };
     signInAs(org.poA.user.id);
     expect(await updatePortfolioItemAction(input)).toMatchObject({ ok: false, reason: "NOT_ALLOWED" });
     signInAs(org.leader.user.id);
     expect(await updatePortfolioItemAction(input)).toMatchObject({ ok: true });
-    expect(await db().backlogItem.findUnique({ where: { id: epic.id } })).toMatchObject({ businessValue: 13, jobSize: 13, planningInterval: "PI-2027.1", status: "PORTFOLIO_BACKLOG" });
+    expect(await db().backlogItem.findUnique({ where: { id: epic.id } })).toMatchObject({ businessValue: 13, jobSize: 13, planningIntervalId: interval.id, status: "PORTFOLIO_BACKLOG" });
     expect(await updatePortfolioItemAction({ ...input, jobSize: 0 })).toMatchObject({ ok: false, reason: "INVALID", fieldErrors: { jobSize: "Job size is at least 1" } });
+    // A closed interval takes no new plans.
+    const closed = await makeInterval({ state: "CLOSED" });
+    const current = (await db().backlogItem.findUnique({ where: { id: epic.id } }))!;
+    expect(await updatePortfolioItemAction({ ...input, version: current.version, planningIntervalId: closed.id })).toMatchObject({
+      ok: false,
+      reason: "INVALID",
+      message: `${closed.name} is closed: plan the epic into a later interval.`,
+    });
   });
 });

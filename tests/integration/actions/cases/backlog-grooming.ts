@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { importBacklogAction } from "@/lib/import/actions";
 import { unique } from "@/tests/support/factories";
 import { type ActionCase, asRun } from "./types";
+import { makeInterval } from "@/tests/support/planning";
 
 const db = () => getDb();
 const itemState = (id: number) => db().backlogItem.findUnique({ where: { id } });
@@ -31,9 +32,10 @@ export const cases: Record<string, ActionCase> = {
     run: asRun(updatePortfolioItemAction),
     input: async (o) => {
       const e = (await itemState(o.epic.id))!;
+      const interval = await makeInterval();
       return {
         itemId: e.id, version: e.version, title: e.title, status: "REVIEWING",
-        businessValue: 8, timeCriticality: 5, riskReduction: 3, jobSize: 5, valueTheme: "Pipeline", planningInterval: "PI-2026.4",
+        businessValue: 8, timeCriticality: 5, riskReduction: 3, jobSize: 5, valueTheme: "Pipeline", planningIntervalId: interval.id,
       };
     },
     allowed: (o) => o.leader.user.id,
