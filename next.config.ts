@@ -33,7 +33,7 @@ const nextConfig: NextConfig = {
   // Lets two builds (or dev servers) of one checkout live side by side, e.g. `NEXT_DIST_DIR=.next-b`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // The PGlite/pg drivers are server-only Node packages; keep them out of the bundler.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -15,7 +15,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "20" },
     path: { type: "string", default: "/dashboard?period=4w&scope=portfolio" },
     email: { type: "string", default: "leader@northwind.example" },
-    password: { type: "string", default: "Demo!2026" },
+    password: { type: "string", default: "Northwind-Demo-2026" },
   },
 });
 const base = values.url.replace(/\/$/, "");

@@ -43,7 +43,7 @@ if (!Number.isInteger(ITEMS) || ITEMS < 100) fail("--items must be a whole numbe
 if (!Number.isInteger(REQUESTS) || REQUESTS < 3) fail("--requests must be at least 3");
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const BASE = `http://127.0.0.1:${PORT}`;
-const LEADER = { email: "leader@northwind.example", password: "Demo!2026" };
+const LEADER = { email: "leader@northwind.example", password: "Northwind-Demo-2026" };
 
 // ───────────────────────────── database ─────────────────────────────
 

@@ -8,6 +8,7 @@ import { getLastChange } from "@/lib/audit/queries";
 import { recordAudit, type AuditEntry } from "@/lib/audit/mutations";
 import { getDb } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/transaction";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ActionRefusal, type ActionResult, refuse } from "./result";
 
 /**
@@ -40,21 +41,16 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 export function guardedAction<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>) {
   return async function action(input: z.input<S>): Promise<ActionResult<R>> {
-    const principal = await getPrincipal();
-    if (!principal) return { ok: false, reason: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
-
-    const parsed = spec.schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "_";
-        fieldErrors[key] ??= issue.message;
-      }
-      return { ok: false, reason: "INVALID", message: "Some fields need attention.", fieldErrors };
-    }
-    const data = parsed.data as z.output<S>;
-
+    // Everything, reading the session included, runs inside the try: a database that is down is answered
+    // with a message, never a 500.
     try {
+      const principal = await getPrincipal();
+      if (!principal) return { ok: false, reason: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
+
+      const parsed = spec.schema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const data = parsed.data as z.output<S>;
+
       const result = await getDb().$transaction(async (tx) => {
         const target = await spec.load(tx, data, principal);
         if (target === null) throw refuse("NOT_FOUND", spec.notFound ?? "That record no longer exists.");
@@ -69,13 +65,33 @@ export function guardedAction<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T,
       for (const path of spec.revalidate?.(result, data) ?? []) revalidatePath(path);
       return { ok: true, data: result };
     } catch (error) {
-      if (error instanceof ActionRefusal) {
-        return { ok: false, reason: error.reason, message: error.message, ...error.extra };
-      }
-      console.error(`[action ${spec.name}] failed`, error);
-      return { ok: false, reason: "FAILED", message: "Something went wrong and nothing was saved. Try again." };
+      return failure(spec.name, error);
     }
   };
+}
+
+/** Field messages from zod issues (the first per field); "_" for the input as a whole. */
+function invalid(issues: readonly z.core.$ZodIssue[]): ActionResult<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fieldErrors[key] ??= key === "_" && issue.code === "invalid_type" ? "The request was not understood: reload the page and try again." : issue.message;
+  }
+  const whole = fieldErrors._;
+  return { ok: false, reason: "INVALID", message: whole ?? "Some fields need attention.", fieldErrors };
+}
+
+/** Expected refusals come back as they are; an unreachable database as UNAVAILABLE; anything else is logged. */
+function failure(name: string, error: unknown): ActionResult<never> {
+  if (error instanceof ActionRefusal) {
+    return { ok: false, reason: error.reason, message: error.message, ...error.extra };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[action ${name}] database unavailable`);
+    return { ok: false, reason: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE };
+  }
+  console.error(`[action ${name}] failed`, error);
+  return { ok: false, reason: "FAILED", message: "Something went wrong and nothing was saved. Try again." };
 }
 
 /**

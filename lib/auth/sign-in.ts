@@ -36,7 +36,7 @@ export async function authenticate(
     throw new Error(SIGN_IN_ERRORS.limited);
   }
   const user = await findUserForSignIn(email);
-  const ok = await verifyPassword(password, user?.passwordHash ?? null);
+  const { ok } = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !ok || !user.active) {
     await recordSignInAttempt(keys, false);
     return null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, intField, optionalIdField, optionalUrlField, textField, versionField } from "@/lib/validation/fields";
 
 export const ITEM_STATUSES = [
   "FUNNEL", "REVIEWING", "ANALYZING", "PORTFOLIO_BACKLOG", "IMPLEMENTING",
@@ -7,28 +8,26 @@ export const ITEM_STATUSES = [
 export const PORTFOLIO_STATUSES = ["FUNNEL", "REVIEWING", "ANALYZING", "PORTFOLIO_BACKLOG", "IMPLEMENTING", "DONE", "CANCELLED"] as const;
 export const TEAM_ITEM_STATUSES = ["BACKLOG", "READY", "IN_PROGRESS", "BLOCKED", "IN_REVIEW", "DONE", "CANCELLED"] as const;
 
-const optionalText = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters`);
+const optionalText = (max: number, label = "This text") =>
+  textField({ label, max, multiline: true, maxMessage: `Keep it under ${max.toLocaleString("en-GB")} characters` });
 
 export const UpdateItemSchema = z.object({
-  itemId: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
-  title: z.string().trim().min(3, "A title needs at least 3 characters").max(200, "Keep the title under 200 characters"),
-  description: optionalText(10_000).default(""),
+  itemId: idField(),
+  version: versionField(),
+  title: textField({ label: "The title", min: 3, max: 200, minMessage: "A title needs at least 3 characters", maxMessage: "Keep the title under 200 characters" }),
+  description: optionalText(10_000, "The description").default(""),
   status: z.enum(ITEM_STATUSES, { message: "Choose a status" }),
-  estimate: z.coerce.number().int().min(0, "Points cannot be negative").max(100, "Split anything over 100 points").nullable(),
-  acceptanceCriteria: optionalText(10_000).default(""),
-  briefUrl: z
-    .union([z.literal(""), z.string().trim().url("Enter a full link, e.g. https://…").regex(/^https?:\/\//i, "Use an http:// or https:// link")])
-    .nullable()
-    .transform((v) => v || null),
-  ownerPersonId: z.coerce.number().int().positive().nullable(),
+  estimate: intField({ label: "The estimate", min: 0, max: 100, minMessage: "Points cannot be negative", maxMessage: "Split anything over 100 points" }).nullable(),
+  acceptanceCriteria: optionalText(10_000, "The acceptance criteria").default(""),
+  briefUrl: optionalUrlField({ label: "The brief link" }),
+  ownerPersonId: optionalIdField("Choose a person from the list"),
 });
 export type UpdateItemInput = z.input<typeof UpdateItemSchema>;
 
 /** Place an item directly after another in its rank space (null: at the top). */
 export const MoveItemSchema = z.object({
-  itemId: z.coerce.number().int().positive(),
-  afterId: z.coerce.number().int().positive().nullable(),
+  itemId: idField(),
+  afterId: optionalIdField(),
 });
 
 export const ITEM_LEVELS = ["THEME", "EPIC", "FEATURE", "STORY"] as const;
@@ -36,14 +35,10 @@ export const ITEM_LEVELS = ["THEME", "EPIC", "FEATURE", "STORY"] as const;
 /** Which level a parent must be, per level (null: no parent allowed). */
 export const PARENT_LEVEL = { THEME: null, EPIC: "THEME", FEATURE: "EPIC", STORY: "FEATURE" } as const;
 
-const id = z.coerce.number().int().positive();
-const title = z.string().trim().min(3, "A title needs at least 3 characters").max(200, "Keep the title under 200 characters");
-const estimate = z.coerce.number().int().min(0, "Points cannot be negative").max(100, "Split anything over 100 points");
-const briefUrl = z
-  .union([z.literal(""), z.string().trim().url("Enter a full link, e.g. https://…").regex(/^https?:\/\//i, "Use an http:// or https:// link")])
-  .nullable()
-  .optional()
-  .transform((v) => v || null);
+const id = idField();
+const title = textField({ label: "The title", min: 3, max: 200, minMessage: "A title needs at least 3 characters", maxMessage: "Keep the title under 200 characters" });
+const estimate = intField({ label: "The estimate", min: 0, max: 100, minMessage: "Points cannot be negative", maxMessage: "Split anything over 100 points" });
+const briefUrl = optionalUrlField({ label: "The brief link" }).optional().transform((v) => v ?? null);
 
 /**
  * A new backlog item. Features and stories go into a team's backlog (`teamId`); themes and epics into the
@@ -51,14 +46,14 @@ const briefUrl = z
  */
 export const CreateItemSchema = z
   .object({
-    teamId: id.nullable(),
+    teamId: optionalIdField("Choose a team"),
     level: z.enum(ITEM_LEVELS, { message: "Choose a level" }),
-    parentId: id.nullable().default(null),
+    parentId: optionalIdField("Choose a parent from the list").default(null),
     title,
     isTask: z.boolean().default(false),
     estimate: estimate.nullable().default(null),
-    ownerPersonId: id.nullable().default(null),
-    acceptanceCriteria: optionalText(10_000).default(""),
+    ownerPersonId: optionalIdField("Choose a person from the list").default(null),
+    acceptanceCriteria: optionalText(10_000, "The acceptance criteria").default(""),
     briefUrl,
   })
   .superRefine((v, ctx) => {
@@ -73,26 +68,26 @@ export type CreateItemInput = z.input<typeof CreateItemSchema>;
 /** A status change on its own (kanban moves, quick status edits), with the version the caller saw. */
 export const SetItemStatusSchema = z.object({
   itemId: id,
-  version: id,
+  version: versionField(),
   status: z.enum(ITEM_STATUSES, { message: "Choose a status" }),
 });
 
 const score = (label: string) =>
-  z.coerce.number().int(`${label} is a whole number`).min(0, `${label} is 0–100`).max(100, `${label} is 0–100`).nullable();
+  intField({ label, min: 0, max: 100, minMessage: `${label} is 0–100`, maxMessage: `${label} is 0–100` }).nullable();
 
 /** A theme's or epic's portfolio fields: WSJF inputs, value theme, planning interval, status. Leaders only. */
 export const UpdatePortfolioItemSchema = z.object({
   itemId: id,
-  version: id,
+  version: versionField(),
   title,
   status: z.enum(PORTFOLIO_STATUSES, { message: "Choose a portfolio status" }),
   businessValue: score("Business value"),
   timeCriticality: score("Time criticality"),
   riskReduction: score("Risk reduction"),
-  jobSize: z.coerce.number().int("Job size is a whole number").min(1, "Job size is at least 1").max(100, "Job size is at most 100").nullable(),
-  valueTheme: optionalText(80).nullable().transform((v) => v || null),
+  jobSize: intField({ label: "Job size", min: 1, max: 100, minMessage: "Job size is at least 1", maxMessage: "Job size is at most 100" }).nullable(),
+  valueTheme: textField({ label: "The value theme", max: 80 }).nullable().transform((v) => v || null),
   /** The planning interval it is planned into (lib/planning), or none. */
-  planningIntervalId: id.nullable(),
+  planningIntervalId: optionalIdField("Choose a planning interval from the list"),
 });
 export type UpdatePortfolioItemInput = z.input<typeof UpdatePortfolioItemSchema>;
 

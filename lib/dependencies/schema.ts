@@ -1,33 +1,24 @@
 import { z } from "zod";
+import { dayField, idField, optionalIdField, textField, versionField } from "@/lib/validation/fields";
 import { DEPENDENCY_STATUSES, DEPENDENCY_TYPES } from "./flow";
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const optionalId = z
-  .union([z.literal(""), z.null(), id])
-  .transform((v) => (v === "" || v === null ? null : v));
-const version = z.coerce.number().int().positive();
+const id = idField();
+const optionalId = optionalIdField();
+const version = versionField();
 
-/** A calendar day as `YYYY-MM-DD` that exists (no 31 February). */
-export const isoDay = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((text) => {
-      const date = new Date(`${text}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-    }, message);
+/** A calendar day as `YYYY-MM-DD` that exists (no 31 February), within the sane range of lib/validation/fields. */
+export const isoDay = (message: string) => dayField({ message });
 
 export const LogDependencySchema = z
   .object({
     fromTeamId: id,
     fromItemId: optionalId.default(null),
-    toTeamId: z.coerce.number({ message: "Choose the team or service you need something from" }).int().positive("Choose the team or service you need something from"),
+    toTeamId: idField("Choose the team or service you need something from"),
     toItemId: optionalId.default(null),
     type: z.enum(DEPENDENCY_TYPES, { message: "Choose a type" }),
-    description: z.string().trim().min(5, "Say what you need in a few words").max(2000, "Keep it under 2,000 characters"),
-    fromOwnerId: z.coerce.number({ message: "Choose who owns it on your side" }).int().positive("Choose who owns it on your side"),
-    toOwnerId: z.coerce.number({ message: "Choose who owns it on their side" }).int().positive("Choose who owns it on their side"),
+    description: textField({ label: "The description", min: 5, max: 2000, multiline: true, minMessage: "Say what you need in a few words", maxMessage: "Keep it under 2,000 characters" }),
+    fromOwnerId: idField("Choose who owns it on your side"),
+    toOwnerId: idField("Choose who owns it on their side"),
     neededBy: isoDay("Enter the date you need it by"),
   })
   .refine((v) => v.fromTeamId !== v.toTeamId, { path: ["toTeamId"], message: "A team cannot depend on itself" });
@@ -41,7 +32,7 @@ export const RespondToDependencySchema = z
     dependencyId: id,
     version,
     response: z.enum(RESPONSES, { message: "Choose an answer" }),
-    reason: z.string().trim().max(1000, "Keep it under 1,000 characters").default(""),
+    reason: textField({ label: "The reason", max: 1000, multiline: true, maxMessage: "Keep it under 1,000 characters" }).default(""),
     proposedDate: z.union([z.literal(""), z.null(), isoDay("Enter the date you can deliver by")]).default(null),
   })
   .superRefine((v, ctx) => {
@@ -62,6 +53,6 @@ export const ChangeDependencyStatusSchema = z.object({
   dependencyId: id,
   version,
   status: z.enum(DEPENDENCY_STATUSES, { message: "Choose a status" }),
-  note: z.string().trim().max(1000, "Keep it under 1,000 characters").default(""),
+  note: textField({ label: "The note", max: 1000, multiline: true, maxMessage: "Keep it under 1,000 characters" }).default(""),
 });
 export type ChangeDependencyStatusInput = z.input<typeof ChangeDependencyStatusSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
+import { idField, listField } from "@/lib/validation/fields";
 
 export const MarkNotificationsReadSchema = z.object({
-  notificationIds: z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1, "Nothing to mark").max(200),
+  notificationIds: listField(idField("That notification no longer exists"), { min: 1, max: 200, minMessage: "Nothing to mark", maxMessage: "Mark at most 200 at a time" }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayField, idField, numberField, optionalIdField, textField, versionField } from "@/lib/validation/fields";
 
 export const OBJECTIVE_LEVELS = ["PORTFOLIO", "VALUE_STREAM", "TEAM"] as const;
 export const OBJECTIVE_STATUSES = ["DRAFT", "ACTIVE", "ACHIEVED", "MISSED", "ARCHIVED"] as const;
@@ -7,30 +8,25 @@ export const DIRECTIONS = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"] as const;
 /** The cascade: each level's parent is the level above (a portfolio objective has none). */
 export const PARENT_LEVEL = { PORTFOLIO: null, VALUE_STREAM: "PORTFOLIO", TEAM: "VALUE_STREAM" } as const;
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Not a real date");
-const title = z.string().trim().min(3, "A title needs at least 3 characters").max(200, "Keep the title under 200 characters");
+const id = idField();
+const version = versionField();
+const optionalId = optionalIdField();
+const day = (label: string) => dayField({ label });
+const title = textField({ label: "The title", min: 3, max: 200, minMessage: "A title needs at least 3 characters", maxMessage: "Keep the title under 200 characters" });
 const number = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z.number({ message: `${label} is a number` }).finite(`${label} is a number`).min(-1e12).max(1e12),
-  );
+  numberField({ label, min: -1e12, max: 1e12, minMessage: `${label} is out of range (±1 trillion)`, maxMessage: `${label} is out of range (±1 trillion)` });
 
 const objectiveFields = {
   title,
-  description: z.string().trim().max(5000, "Keep it under 5,000 characters").default(""),
+  description: textField({ label: "The description", max: 5000, multiline: true, maxMessage: "Keep it under 5,000 characters" }).default(""),
   level: z.enum(OBJECTIVE_LEVELS, { message: "Choose a level" }),
   status: z.enum(OBJECTIVE_STATUSES, { message: "Choose a status" }),
   parentId: optionalId.default(null),
   valueStreamId: optionalId.default(null),
   teamId: optionalId.default(null),
   ownerPersonId: optionalId.default(null),
-  periodStart: day,
-  periodEnd: day,
+  periodStart: day("The period start"),
+  periodEnd: day("The period end"),
 };
 
 type ObjectiveShape = { level: (typeof OBJECTIVE_LEVELS)[number]; parentId: number | null; valueStreamId: number | null; teamId: number | null; periodStart: string; periodEnd: string };
@@ -46,12 +42,12 @@ function objectiveRules(v: ObjectiveShape, ctx: z.RefinementCtx) {
 export const CreateObjectiveSchema = z.object(objectiveFields).superRefine(objectiveRules);
 export type CreateObjectiveInput = z.input<typeof CreateObjectiveSchema>;
 
-export const UpdateObjectiveSchema = z.object({ objectiveId: id, version: id, ...objectiveFields }).superRefine(objectiveRules);
+export const UpdateObjectiveSchema = z.object({ objectiveId: id, version, ...objectiveFields }).superRefine(objectiveRules);
 export type UpdateObjectiveInput = z.input<typeof UpdateObjectiveSchema>;
 
 const keyResultFields = {
   title,
-  unit: z.string().trim().min(1, "Name the unit (%, £, MQLs…)").max(30, "Keep the unit short"),
+  unit: textField({ label: "The unit", min: 1, max: 30, minMessage: "Name the unit (%, £, MQLs…)", maxMessage: "Keep the unit short" }),
   baseline: number("The baseline"),
   target: number("The target"),
   current: number("The current value"),
@@ -73,9 +69,9 @@ function keyResultRules(v: KeyResultShape, ctx: z.RefinementCtx) {
 export const CreateKeyResultSchema = z.object({ objectiveId: id, ...keyResultFields }).superRefine(keyResultRules);
 export type CreateKeyResultInput = z.input<typeof CreateKeyResultSchema>;
 
-export const UpdateKeyResultSchema = z.object({ keyResultId: id, version: id, ...keyResultFields }).superRefine(keyResultRules);
+export const UpdateKeyResultSchema = z.object({ keyResultId: id, version, ...keyResultFields }).superRefine(keyResultRules);
 export type UpdateKeyResultInput = z.input<typeof UpdateKeyResultSchema>;
 
 /** Link or unlink an epic (traceability), with the objective's version. */
-export const EpicLinkSchema = z.object({ objectiveId: id, version: id, itemId: id });
+export const EpicLinkSchema = z.object({ objectiveId: id, version, itemId: id });
 export type EpicLinkInput = z.input<typeof EpicLinkSchema>;

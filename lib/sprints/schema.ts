@@ -1,17 +1,19 @@
 import { z } from "zod";
+import { idField, intField, numberField, optionalIdField, textField, versionField } from "@/lib/validation/fields";
 
-const id = z.coerce.number().int().positive();
+const id = idField();
+const version = versionField();
 
 /** Generate the next sprints of a team from its cadence. */
 export const GenerateSprintsSchema = z.object({
   teamId: id,
-  count: z.coerce.number().int().min(1, "Generate at least one sprint").max(6, "Generate at most six sprints at a time"),
+  count: intField({ label: "The number of sprints", min: 1, max: 6, minMessage: "Generate at least one sprint", maxMessage: "Generate at most six sprints at a time" }),
 });
 
 export const UpdateSprintGoalSchema = z.object({
   sprintId: id,
-  version: id,
-  goal: z.string().trim().max(500, "Keep the goal under 500 characters"),
+  version,
+  goal: textField({ label: "The goal", max: 500, multiline: true, maxMessage: "Keep the goal under 500 characters" }),
 });
 export type UpdateSprintGoalInput = z.input<typeof UpdateSprintGoalSchema>;
 
@@ -19,10 +21,7 @@ export type UpdateSprintGoalInput = z.input<typeof UpdateSprintGoalSchema>;
 export const SetAvailabilitySchema = z.object({
   sprintId: id,
   personId: id,
-  daysOff: z.coerce
-    .number({ message: "Enter a number of days" })
-    .min(0, "Days off cannot be negative")
-    .max(30, "At most 30 days")
+  daysOff: numberField({ label: "Days off", min: 0, max: 30, minMessage: "Days off cannot be negative", maxMessage: "At most 30 days" })
     .refine((v) => Number.isInteger(v * 2), "Use whole or half days"),
 });
 export type SetAvailabilityInput = z.input<typeof SetAvailabilitySchema>;
@@ -31,20 +30,20 @@ export type SetAvailabilityInput = z.input<typeof SetAvailabilitySchema>;
 export const SprintScopeSchema = z.object({ sprintId: id, itemId: id });
 export type SprintScopeInput = z.input<typeof SprintScopeSchema>;
 
-export const StartSprintSchema = z.object({ sprintId: id, version: id });
+export const StartSprintSchema = z.object({ sprintId: id, version });
 
 export const CloseSprintSchema = z.object({
   sprintId: id,
-  version: id,
+  version,
   goalMet: z.boolean({ message: "Say whether the sprint goal was met" }),
 });
 export type CloseSprintInput = z.input<typeof CloseSprintSchema>;
 
 export const AddRetroActionSchema = z.object({
   sprintId: id,
-  title: z.string().trim().min(3, "Describe the action in at least 3 characters").max(200, "Keep it under 200 characters"),
-  ownerPersonId: id.nullable().default(null),
+  title: textField({ label: "The action", min: 3, max: 200, minMessage: "Describe the action in at least 3 characters", maxMessage: "Keep it under 200 characters" }),
+  ownerPersonId: optionalIdField("Choose a person from the list").default(null),
 });
 export type AddRetroActionInput = z.input<typeof AddRetroActionSchema>;
 
-export const SetRetroActionDoneSchema = z.object({ actionId: id, version: id, done: z.boolean() });
+export const SetRetroActionDoneSchema = z.object({ actionId: id, version, done: z.boolean() });

@@ -1,44 +1,31 @@
 import { z } from "zod";
+import { dayField, idField, intField, optionalIdField, textField, utcDay, versionField } from "@/lib/validation/fields";
 import { MEMBER_ROLES } from "./rules";
 
 export const TEAM_KINDS = ["DELIVERY_POD", "SHARED_SERVICE"] as const;
 export const TEAM_SHAPES = ["CROSS_FUNCTIONAL", "FUNCTIONAL", "HYBRID"] as const;
 export const DECISION_MODES = ["TEAM_OWNS", "NEEDS_APPROVAL"] as const;
 
-const id = z.coerce.number().int().positive();
-const version = z.coerce.number().int().positive();
-const optionalId = z.coerce.number().int().positive().nullable();
+const id = idField();
+const version = versionField();
+const optionalId = optionalIdField();
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day as `YYYY-MM-DD`, read as UTC midnight (how Prisma stores a `@db.Date`). */
-const isoDay = z
-  .string()
-  .trim()
-  .regex(ISO_DAY, "Enter a date like 2026-01-05")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "That date does not exist")
-  .transform((s) => new Date(`${s}T00:00:00Z`));
+/** A calendar day as `YYYY-MM-DD` within the sane range, read as UTC midnight (how Prisma stores a `@db.Date`). */
+const isoDay = dayField({ label: "The first sprint's start" }).transform(utcDay);
 
 const role = z.enum(MEMBER_ROLES, { message: "Choose a role" });
-const allocationPct = z.coerce
-  .number({ message: "Enter a percentage" })
-  .int("Use a whole percentage")
-  .min(1, "At least 1%")
-  .max(100, "At most 100%");
+const allocationPct = intField({ label: "The allocation", min: 1, max: 100, minMessage: "At least 1%", maxMessage: "At most 100%" });
 
 const teamFields = {
-  name: z.string().trim().min(2, "A name needs at least 2 characters").max(60, "Keep the name under 60 characters"),
+  name: textField({ label: "The name", min: 2, max: 60, minMessage: "A name needs at least 2 characters", maxMessage: "Keep the name under 60 characters" }),
   kind: z.enum(TEAM_KINDS, { message: "Choose a kind" }),
   shape: z.enum(TEAM_SHAPES, { message: "Choose a shape" }),
-  mission: z.string().trim().max(1000, "Keep the mission under 1,000 characters").default(""),
+  mission: textField({ label: "The mission", max: 1000, multiline: true, maxMessage: "Keep the mission under 1,000 characters" }).default(""),
   valueStreamId: optionalId,
   /** Sprint length in working days (the database allows 1–30). */
-  cadenceDays: z.coerce.number({ message: "Enter a number of days" }).int("Use whole days").min(1, "At least 1 working day").max(30, "At most 30 working days"),
+  cadenceDays: intField({ label: "The sprint length", min: 1, max: 30, minMessage: "At least 1 working day", maxMessage: "At most 30 working days" }),
   cadenceAnchor: isoDay,
-  wipLimit: z.coerce.number({ message: "Enter a number" }).int("Use a whole number").min(1, "At least 1").max(99, "At most 99"),
+  wipLimit: intField({ label: "The WIP limit", min: 1, max: 99, minMessage: "At least 1", maxMessage: "At most 99" }),
   requiresBriefLink: z.boolean(),
 };
 
@@ -54,7 +41,7 @@ export type UpdateTeamInput = z.input<typeof UpdateTeamSchema>;
  */
 export const AddMemberSchema = z.object({
   teamId: id,
-  personId: z.coerce.number({ message: "Choose a person" }).int().positive("Choose a person"),
+  personId: idField("Choose a person"),
   role,
   allocationPct,
   replaceProductOwner: z.boolean().default(false),
@@ -74,7 +61,7 @@ export type UpdateMemberInput = z.input<typeof UpdateMemberSchema>;
 export const MoveMemberSchema = z.object({
   membershipId: id,
   version,
-  toTeamId: z.coerce.number({ message: "Choose a team" }).int().positive("Choose a team"),
+  toTeamId: idField("Choose a team"),
   role,
   allocationPct,
   replaceProductOwner: z.boolean().default(false),
@@ -84,17 +71,14 @@ export type MoveMemberInput = z.input<typeof MoveMemberSchema>;
 export const RemoveMemberSchema = z.object({ membershipId: id, version });
 
 const decisionShape = {
-  decision: z.string().trim().min(3, "Describe the decision in at least 3 characters").max(200, "Keep it under 200 characters"),
+  decision: textField({ label: "The decision", min: 3, max: 200, minMessage: "Describe the decision in at least 3 characters", maxMessage: "Keep it under 200 characters" }),
   mode: z.enum(DECISION_MODES, { message: "Choose who decides" }),
   approverPersonId: optionalId,
-  approverRole: z
-    .string()
-    .trim()
-    .max(120, "Keep it under 120 characters")
+  approverRole: textField({ label: "The approver's role", max: 120, maxMessage: "Keep it under 120 characters" })
     .nullable()
     .transform((v) => v || null),
-  responseHours: z.coerce.number({ message: "Enter hours" }).int("Use whole hours").min(1, "At least 1 hour").max(2000, "At most 2,000 hours").nullable(),
-  escalationRoute: z.string().trim().max(300, "Keep it under 300 characters").default(""),
+  responseHours: intField({ label: "The response time", min: 1, max: 2000, minMessage: "At least 1 hour", maxMessage: "At most 2,000 hours" }).nullable(),
+  escalationRoute: textField({ label: "The escalation route", max: 300, maxMessage: "Keep it under 300 characters" }).default(""),
 };
 
 interface DecisionValues {

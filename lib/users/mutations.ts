@@ -2,6 +2,7 @@ import "server-only";
 import { refuse } from "@/lib/actions/result";
 import type { AuditEntry } from "@/lib/audit/mutations";
 import { expectVersion } from "@/lib/actions/guarded";
+import { commonPasswordReason } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db/transaction";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
@@ -32,6 +33,8 @@ export async function createUser(
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw refuse("INVALID", "A user with this email already exists.", { fieldErrors: { email: "A user with this email already exists" } });
   }
+  const weak = commonPasswordReason(input.password, input.email);
+  if (weak) throw refuse("INVALID", weak, { fieldErrors: { password: weak } });
   await checkPersonFree(tx, input.personId);
   const user = await tx.user.create({
     data: { email: input.email, passwordHash: await hashPassword(input.password), orgRole: input.orgRole, personId: input.personId },

@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { passwordField } from "@/lib/auth/password-policy";
+import { emailField, idField, optionalIdField, versionField } from "@/lib/validation/fields";
 
 export const ORG_ROLES = ["ADMIN", "LEADER", "MEMBER", "VIEWER"] as const;
 
-const email = z.string().trim().toLowerCase().email("Enter an email address like name@company.com").max(254);
-const personId = z.coerce.number().int().positive().nullable();
-const id = z.coerce.number().int().positive();
-const version = z.coerce.number().int().positive();
+const email = emailField();
+const personId = optionalIdField("Choose a person from the list");
+const id = idField();
+const version = versionField();
 
 export const CreateUserSchema = z.object({
   email,
-  password: z.string().min(12, "Use at least 12 characters").max(200),
+  password: passwordField(),
   orgRole: z.enum(ORG_ROLES, { message: "Choose a role" }),
   personId: personId.default(null),
 });

@@ -6,7 +6,7 @@
  *   import { seedDemoData } from "@/prisma/seed/demo";
  *   await seedDemoData(db, { today: new Date(Date.UTC(2026, 3, 8)) });
  */
-import bcrypt from "bcryptjs";
+import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { writeActivity, type ActivityCounts } from "./activity";
@@ -20,7 +20,7 @@ import { DEMO_USER_DEFS, personDef, writeOrg, type OrgCounts } from "./org";
 import { writeRankHistory } from "./rank-history";
 
 /** The password of every demo login. */
-export const DEMO_PASSWORD = "Demo!2026";
+export const DEMO_PASSWORD = "Northwind-Demo-2026";
 
 export interface DemoUser {
   email: string;
@@ -69,8 +69,8 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
   // Everything is planned in memory first; the transaction only writes.
   const backlog = planBacklog(ctx);
   const coordination = planCoordination(ctx, backlog);
-  // One hash for every demo login keeps the seed fast (bcrypt is slow on purpose).
-  const passwordHash = bcrypt.hashSync(DEMO_PASSWORD, 10);
+  // One argon2id hash for every demo login keeps the seed fast (hashing is slow on purpose).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const counts = await db.$transaction(
     async (tx) => {

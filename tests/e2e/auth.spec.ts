@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { watchConsole } from "./console";
-import { DEMO, signIn } from "./session";
+import { DEMO, DEMO_PASSWORD, signIn } from "./session";
 
 test("every page but sign-in requires a session", async ({ page }) => {
   await page.goto("/teams");
@@ -24,7 +24,7 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
 test("signing in returns to the page asked for, and signing out ends the session", async ({ page }) => {
   await page.goto("/dependencies");
   await page.getByLabel("Email").fill(DEMO.agileLead);
-  await page.getByLabel("Password").fill("Demo!2026");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/dependencies$/);
   await page.getByRole("button", { name: /sign out/i }).click();

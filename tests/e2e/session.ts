@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 /** The demo password of every seeded login (README, prisma/seed/demo.ts). */
-export const DEMO_PASSWORD = "Demo!2026";
+export const DEMO_PASSWORD = "Northwind-Demo-2026";
 
 export const DEMO = {
   admin: "admin@northwind.example",

@@ -1,4 +1,4 @@
-import bcrypt from "bcryptjs";
+import { verifyPassword } from "@/lib/auth/password";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidRank } from "@/lib/backlog/rank";
 import { getDb } from "@/lib/db/client";
@@ -200,7 +200,8 @@ describe("demo seed: organisation", () => {
     expect(roles.filter((r) => r === "VIEWER")).toHaveLength(2);
     const hashes = [...new Set(users.map((u) => u.password_hash))];
     expect(hashes).toHaveLength(1);
-    expect(bcrypt.compareSync(DEMO_PASSWORD, hashes[0] ?? "")).toBe(true);
+    expect(hashes[0]).toMatch(/^\$argon2id\$/);
+    expect((await verifyPassword(DEMO_PASSWORD, hashes[0] ?? null)).ok).toBe(true);
   });
 });
 
