@@ -4,7 +4,7 @@ import { dependencyRiskSql, itemIsBlockedSql, UNRESOLVED_STATUSES_SQL } from "@/
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Direction, ItemStatus, KpiScope } from "@/lib/generated/prisma/enums";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
-import type { MetricArgs, Period, Scope } from "./period";
+import { daysBetween, type MetricArgs, type Period, type Scope } from "./period";
 
 /*
  * Every metric of the dashboard (DOMAIN.md, "Metrics"), one typed function each, computed in SQL — aggregates,
@@ -86,19 +86,24 @@ const ratioOf = (row: RatioSqlRow | undefined): Ratio => ({
 /**
  * `done_items`: work items in scope whose status is DONE and whose last change into DONE lies in the period,
  * with their first change into IN_PROGRESS before that (null when they never were in progress).
+ *
+ * It starts from the period's changes into DONE (status_change by changed_at: what the period holds, not what the
+ * database holds) and keeps an item when no later change into DONE exists — its last one is then in the period.
  */
 function doneItemsCte({ period, scope }: MetricArgs): Prisma.Sql {
   return Prisma.sql`done_items AS (
     SELECT bi.id, bi.key, bi.title, bi.team_id, bi.estimate, bi.created_at, d.done_at,
            (SELECT min(sc.changed_at) FROM status_change sc
              WHERE sc.item_id = bi.id AND sc.to_status = 'IN_PROGRESS' AND sc.changed_at <= d.done_at) AS started_at
-      FROM backlog_item bi
-      CROSS JOIN LATERAL (
-        SELECT max(sc.changed_at) AS done_at FROM status_change sc WHERE sc.item_id = bi.id AND sc.to_status = 'DONE'
-      ) d
+      FROM (SELECT pd.item_id, max(pd.changed_at) AS done_at
+              FROM status_change pd
+             WHERE pd.to_status = 'DONE' AND pd.changed_at >= ${from(period)} AND pd.changed_at < ${to(period)}
+             GROUP BY pd.item_id) d
+      JOIN backlog_item bi ON bi.id = d.item_id
      WHERE bi.status = 'DONE' AND ${WORK_ITEM}
        AND bi.team_id IN (${scopeTeams(scope)})
-       AND d.done_at >= ${from(period)} AND d.done_at < ${to(period)}
+       AND NOT EXISTS (SELECT 1 FROM status_change later
+                        WHERE later.item_id = d.item_id AND later.to_status = 'DONE' AND later.changed_at > d.done_at)
   )`;
 }
 
@@ -139,6 +144,44 @@ const FLOW_TIMES_CTE = Prisma.sql`intervals AS (
      GROUP BY i.item_id
   )`;
 
+/*
+ * The aggregates over `done_items`, each one SELECT. Every metric function below runs its own with the CTEs it
+ * needs; the dashboard runs all of them in one statement over one `done_items` (getDashboard), so the period's
+ * done items are read once per page, not once per metric.
+ */
+const GOAL_CONTRIBUTION_SQL = Prisma.sql`
+    SELECT COALESCE(SUM(di.estimate) FILTER (WHERE t.item_id IS NOT NULL), 0)::int AS numerator,
+           COALESCE(SUM(di.estimate), 0)::int AS denominator,
+           (COALESCE(SUM(di.estimate) FILTER (WHERE t.item_id IS NOT NULL), 0)::float8 / NULLIF(SUM(di.estimate), 0))::float8 AS value,
+           COUNT(*) FILTER (WHERE di.estimate IS NULL)::int AS unestimated
+      FROM done_items di
+      LEFT JOIN traced t ON t.item_id = di.id`;
+
+const CYCLE_TIME_SQL = Prisma.sql`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median,
+           percentile_cont(0.85) WITHIN GROUP (ORDER BY days)::float8 AS p85,
+           COUNT(*)::int AS count
+      FROM (SELECT EXTRACT(EPOCH FROM (di.done_at - di.started_at)) / 86400.0 AS days
+              FROM done_items di WHERE di.started_at IS NOT NULL) x`;
+
+const LEAD_TIME_SQL = Prisma.sql`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median,
+           percentile_cont(0.85) WITHIN GROUP (ORDER BY days)::float8 AS p85,
+           COUNT(*)::int AS count
+      FROM (SELECT EXTRACT(EPOCH FROM (di.done_at - di.created_at)) / 86400.0 AS days FROM done_items di) x`;
+
+const FLOW_VELOCITY_SQL = Prisma.sql`
+    SELECT COUNT(*)::int AS items, COALESCE(SUM(di.estimate), 0)::int AS points FROM done_items di`;
+
+const FLOW_EFFICIENCY_SQL = Prisma.sql`
+    SELECT (SUM(ft.active_hours) / NULLIF(SUM(ft.active_hours + ft.waiting_hours + ft.blocked_hours), 0))::float8 AS value,
+           COALESCE(SUM(ft.active_hours), 0)::float8 AS "activeHours",
+           COALESCE(SUM(ft.waiting_hours), 0)::float8 AS "waitingHours",
+           COALESCE(SUM(ft.blocked_hours), 0)::float8 AS "blockedHours",
+           COUNT(di.id)::int AS items
+      FROM done_items di
+      LEFT JOIN flow_times ft ON ft.item_id = di.id`;
+
 /**
  * Goal contribution = points done in the period on work items that trace (via parents) to an ACTIVE objective
  * ÷ all points done in the period (in scope).
@@ -146,14 +189,11 @@ const FLOW_TIMES_CTE = Prisma.sql`intervals AS (
 export async function getGoalContribution(args: MetricArgs): Promise<Ratio & { unestimated: number }> {
   const [row] = await db().$queryRaw<(RatioSqlRow & { unestimated: number })[]>(Prisma.sql`
     WITH RECURSIVE ${doneItemsCte(args)}, ${TRACED_CTE}
-    SELECT COALESCE(SUM(di.estimate) FILTER (WHERE t.item_id IS NOT NULL), 0)::int AS numerator,
-           COALESCE(SUM(di.estimate), 0)::int AS denominator,
-           (COALESCE(SUM(di.estimate) FILTER (WHERE t.item_id IS NOT NULL), 0)::float8 / NULLIF(SUM(di.estimate), 0))::float8 AS value,
-           COUNT(*) FILTER (WHERE di.estimate IS NULL)::int AS unestimated
-      FROM done_items di
-      LEFT JOIN traced t ON t.item_id = di.id`);
-  return { ...ratioOf(row), unestimated: row?.unestimated ?? 0 };
+    ${GOAL_CONTRIBUTION_SQL}`);
+  return goalContributionOf(row);
 }
+
+const goalContributionOf = (row: (RatioSqlRow & { unestimated: number }) | undefined) => ({ ...ratioOf(row), unestimated: row?.unestimated ?? 0 });
 
 export interface TimeSummary {
   /** Days (fractional), or null without items. */
@@ -169,11 +209,7 @@ export interface TimeSummary {
 export async function getCycleTime(args: MetricArgs): Promise<TimeSummary> {
   const [row] = await db().$queryRaw<TimeSummary[]>(Prisma.sql`
     WITH ${doneItemsCte(args)}
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median,
-           percentile_cont(0.85) WITHIN GROUP (ORDER BY days)::float8 AS p85,
-           COUNT(*)::int AS count
-      FROM (SELECT EXTRACT(EPOCH FROM (di.done_at - di.started_at)) / 86400.0 AS days
-              FROM done_items di WHERE di.started_at IS NOT NULL) x`);
+    ${CYCLE_TIME_SQL}`);
   return row ?? { median: null, p85: null, count: 0 };
 }
 
@@ -181,10 +217,7 @@ export async function getCycleTime(args: MetricArgs): Promise<TimeSummary> {
 export async function getLeadTime(args: MetricArgs): Promise<TimeSummary> {
   const [row] = await db().$queryRaw<TimeSummary[]>(Prisma.sql`
     WITH ${doneItemsCte(args)}
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::float8 AS median,
-           percentile_cont(0.85) WITHIN GROUP (ORDER BY days)::float8 AS p85,
-           COUNT(*)::int AS count
-      FROM (SELECT EXTRACT(EPOCH FROM (di.done_at - di.created_at)) / 86400.0 AS days FROM done_items di) x`);
+    ${LEAD_TIME_SQL}`);
   return row ?? { median: null, p85: null, count: 0 };
 }
 
@@ -192,7 +225,7 @@ export async function getLeadTime(args: MetricArgs): Promise<TimeSummary> {
 export async function getFlowVelocity(args: MetricArgs): Promise<{ items: number; points: number }> {
   const [row] = await db().$queryRaw<{ items: number; points: number }[]>(Prisma.sql`
     WITH ${doneItemsCte(args)}
-    SELECT COUNT(*)::int AS items, COALESCE(SUM(di.estimate), 0)::int AS points FROM done_items di`);
+    ${FLOW_VELOCITY_SQL}`);
   return row ?? { items: 0, points: 0 };
 }
 
@@ -211,13 +244,7 @@ export interface FlowEfficiency {
 export async function getFlowEfficiency(args: MetricArgs): Promise<FlowEfficiency> {
   const [row] = await db().$queryRaw<FlowEfficiency[]>(Prisma.sql`
     WITH ${doneItemsCte(args)}, ${FLOW_TIMES_CTE}
-    SELECT (SUM(ft.active_hours) / NULLIF(SUM(ft.active_hours + ft.waiting_hours + ft.blocked_hours), 0))::float8 AS value,
-           COALESCE(SUM(ft.active_hours), 0)::float8 AS "activeHours",
-           COALESCE(SUM(ft.waiting_hours), 0)::float8 AS "waitingHours",
-           COALESCE(SUM(ft.blocked_hours), 0)::float8 AS "blockedHours",
-           COUNT(di.id)::int AS items
-      FROM done_items di
-      LEFT JOIN flow_times ft ON ft.item_id = di.id`);
+    ${FLOW_EFFICIENCY_SQL}`);
   return row ?? { value: null, activeHours: 0, waitingHours: 0, blockedHours: 0, items: 0 };
 }
 
@@ -266,6 +293,9 @@ export async function listDoneItems(args: MetricArgs): Promise<DoneItemRow[]> {
 /**
  * `active_items`: work items in scope, not done or cancelled, that are in a running (ACTIVE) sprint (not removed
  * from it) or in progress (IN_PROGRESS, IN_REVIEW or BLOCKED), with whether each is blocked.
+ *
+ * The candidates are read from both ends (items by status through the (level, status) index, and the running
+ * sprints' items), never by probing every open item for a sprint.
  */
 function activeItemsCte(scope: Scope): Prisma.Sql {
   return Prisma.sql`active_items AS (
@@ -278,11 +308,23 @@ function activeItemsCte(scope: Scope): Prisma.Sql {
         SELECT si.sprint_id FROM sprint_item si JOIN sprint s ON s.id = si.sprint_id
          WHERE si.item_id = bi.id AND si.removed_at IS NULL AND s.status = 'ACTIVE' LIMIT 1
       ) rs ON true
-     WHERE ${WORK_ITEM} AND bi.team_id IN (${scopeTeams(scope)})
+     WHERE bi.id IN (
+             SELECT c.id FROM backlog_item c
+              WHERE c.level IN ('FEATURE', 'STORY') AND c.status IN ('IN_PROGRESS', 'IN_REVIEW', 'BLOCKED')
+             UNION
+             SELECT csi.item_id FROM sprint cs JOIN sprint_item csi ON csi.sprint_id = cs.id
+              WHERE cs.status = 'ACTIVE' AND csi.removed_at IS NULL)
+       AND ${WORK_ITEM} AND bi.team_id IN (${scopeTeams(scope)})
        AND bi.status NOT IN ('DONE', 'CANCELLED')
        AND (bi.status IN ('IN_PROGRESS', 'IN_REVIEW', 'BLOCKED') OR rs.sprint_id IS NOT NULL)
   )`;
 }
+
+const BLOCKED_WORK_SQL = Prisma.sql`
+    SELECT COUNT(*) FILTER (WHERE blocked)::int AS numerator,
+           COUNT(*)::int AS denominator,
+           (COUNT(*) FILTER (WHERE blocked)::float8 / NULLIF(COUNT(*), 0))::float8 AS value
+      FROM active_items`;
 
 /**
  * Blocked work % = active work items (in a running sprint or in progress) that are blocked ÷ active work items.
@@ -291,18 +333,18 @@ function activeItemsCte(scope: Scope): Prisma.Sql {
 export async function getBlockedWork({ scope }: MetricArgs): Promise<Ratio> {
   const [row] = await db().$queryRaw<RatioSqlRow[]>(Prisma.sql`
     WITH ${activeItemsCte(scope)}
-    SELECT COUNT(*) FILTER (WHERE blocked)::int AS numerator,
-           COUNT(*)::int AS denominator,
-           (COUNT(*) FILTER (WHERE blocked)::float8 / NULLIF(COUNT(*), 0))::float8 AS value
-      FROM active_items`);
+    ${BLOCKED_WORK_SQL}`);
   return ratioOf(row);
 }
+
+const FLOW_LOAD_SQL = Prisma.sql`
+    SELECT COUNT(*) FILTER (WHERE in_progress)::int AS items FROM active_items`;
 
 /** Flow load = work items in progress now (IN_PROGRESS, IN_REVIEW or BLOCKED), in scope. */
 export async function getFlowLoad({ scope }: MetricArgs): Promise<{ items: number }> {
   const [row] = await db().$queryRaw<{ items: number }[]>(Prisma.sql`
     WITH ${activeItemsCte(scope)}
-    SELECT COUNT(*) FILTER (WHERE in_progress)::int AS items FROM active_items`);
+    ${FLOW_LOAD_SQL}`);
   return row ?? { items: 0 };
 }
 
@@ -371,6 +413,12 @@ export interface CapacityAccuracy {
   excluded: number;
 }
 
+const CAPACITY_ACCURACY_SQL = Prisma.sql`
+    SELECT AVG(1 - abs(committed_points - completed_points)::float8 / committed_points) FILTER (WHERE committed_points > 0)::float8 AS value,
+           COUNT(*) FILTER (WHERE committed_points > 0)::int AS sprints,
+           COUNT(*) FILTER (WHERE committed_points = 0)::int AS excluded
+      FROM closed_sprints`;
+
 /**
  * Capacity accuracy = per closed sprint (ended in the period) 1 − |committed − completed| ÷ committed points,
  * averaged over those sprints. A sprint with 0 committed points has no ratio and is left out of the average.
@@ -378,21 +426,21 @@ export interface CapacityAccuracy {
 export async function getCapacityAccuracy(args: MetricArgs): Promise<CapacityAccuracy> {
   const [row] = await db().$queryRaw<CapacityAccuracy[]>(Prisma.sql`
     WITH ${closedSprintsCte(args)}
-    SELECT AVG(1 - abs(committed_points - completed_points)::float8 / committed_points) FILTER (WHERE committed_points > 0)::float8 AS value,
-           COUNT(*) FILTER (WHERE committed_points > 0)::int AS sprints,
-           COUNT(*) FILTER (WHERE committed_points = 0)::int AS excluded
-      FROM closed_sprints`);
+    ${CAPACITY_ACCURACY_SQL}`);
   return row ?? { value: null, sprints: 0, excluded: 0 };
 }
+
+const SPRINT_GOAL_SQL = Prisma.sql`
+    SELECT COUNT(*) FILTER (WHERE goal_met)::int AS numerator,
+           COUNT(*)::int AS denominator,
+           (COUNT(*) FILTER (WHERE goal_met)::float8 / NULLIF(COUNT(*), 0))::float8 AS value
+      FROM closed_sprints`;
 
 /** Sprint goal attainment = closed sprints (ended in the period) whose goal was met ÷ closed sprints. */
 export async function getSprintGoalAttainment(args: MetricArgs): Promise<Ratio> {
   const [row] = await db().$queryRaw<RatioSqlRow[]>(Prisma.sql`
     WITH ${closedSprintsCte(args)}
-    SELECT COUNT(*) FILTER (WHERE goal_met)::int AS numerator,
-           COUNT(*)::int AS denominator,
-           (COUNT(*) FILTER (WHERE goal_met)::float8 / NULLIF(COUNT(*), 0))::float8 AS value
-      FROM closed_sprints`);
+    ${SPRINT_GOAL_SQL}`);
   return ratioOf(row);
 }
 
@@ -403,6 +451,13 @@ export interface BacklogChurn {
   committed: number;
 }
 
+const BACKLOG_CHURN_SQL = Prisma.sql`
+    SELECT ((SUM(insertions) + SUM(removals))::float8 / NULLIF(SUM(committed_items), 0))::float8 AS value,
+           COALESCE(SUM(insertions), 0)::int AS insertions,
+           COALESCE(SUM(removals), 0)::int AS removals,
+           COALESCE(SUM(committed_items), 0)::int AS committed
+      FROM closed_sprints`;
+
 /**
  * Backlog churn = (mid-sprint insertions + removals) ÷ items committed at start, summed over the closed sprints
  * that ended in the period.
@@ -410,11 +465,7 @@ export interface BacklogChurn {
 export async function getBacklogChurn(args: MetricArgs): Promise<BacklogChurn> {
   const [row] = await db().$queryRaw<BacklogChurn[]>(Prisma.sql`
     WITH ${closedSprintsCte(args)}
-    SELECT ((SUM(insertions) + SUM(removals))::float8 / NULLIF(SUM(committed_items), 0))::float8 AS value,
-           COALESCE(SUM(insertions), 0)::int AS insertions,
-           COALESCE(SUM(removals), 0)::int AS removals,
-           COALESCE(SUM(committed_items), 0)::int AS committed
-      FROM closed_sprints`);
+    ${BACKLOG_CHURN_SQL}`);
   return row ?? { value: null, insertions: 0, removals: 0, committed: 0 };
 }
 
@@ -688,15 +739,18 @@ export interface PortfolioRoi {
   epics: number;
 }
 
-/** Portfolio ROI = (Σ realised benefit − Σ investment) ÷ Σ investment over delivered epics (see delivered_epics). */
-export async function getPortfolioRoi(args: MetricArgs): Promise<PortfolioRoi> {
-  const [row] = await db().$queryRaw<PortfolioRoi[]>(Prisma.sql`
-    WITH ${deliveredEpicsCte(args)}
+const PORTFOLIO_ROI_SQL = Prisma.sql`
     SELECT ((SUM(realised) - SUM(investment)) / NULLIF(SUM(investment), 0))::float8 AS value,
            COALESCE(SUM(realised), 0)::float8 AS realised,
            COALESCE(SUM(investment), 0)::float8 AS investment,
            COUNT(*)::int AS epics
-      FROM delivered_epics`);
+      FROM delivered_epics`;
+
+/** Portfolio ROI = (Σ realised benefit − Σ investment) ÷ Σ investment over delivered epics (see delivered_epics). */
+export async function getPortfolioRoi(args: MetricArgs): Promise<PortfolioRoi> {
+  const [row] = await db().$queryRaw<PortfolioRoi[]>(Prisma.sql`
+    WITH ${deliveredEpicsCte(args)}
+    ${PORTFOLIO_ROI_SQL}`);
   return row ?? { value: null, realised: 0, investment: 0, epics: 0 };
 }
 
@@ -707,15 +761,18 @@ export interface BenefitRealisation {
   epics: number;
 }
 
-/** Benefit realisation rate = Σ realised ÷ Σ planned benefit of delivered epics (see delivered_epics). */
-export async function getBenefitRealisation(args: MetricArgs): Promise<BenefitRealisation> {
-  const [row] = await db().$queryRaw<BenefitRealisation[]>(Prisma.sql`
-    WITH ${deliveredEpicsCte(args)}
+const BENEFIT_REALISATION_SQL = Prisma.sql`
     SELECT (SUM(realised) / NULLIF(SUM(planned), 0))::float8 AS value,
            COALESCE(SUM(realised), 0)::float8 AS realised,
            COALESCE(SUM(planned), 0)::float8 AS planned,
            COUNT(*)::int AS epics
-      FROM delivered_epics`);
+      FROM delivered_epics`;
+
+/** Benefit realisation rate = Σ realised ÷ Σ planned benefit of delivered epics (see delivered_epics). */
+export async function getBenefitRealisation(args: MetricArgs): Promise<BenefitRealisation> {
+  const [row] = await db().$queryRaw<BenefitRealisation[]>(Prisma.sql`
+    WITH ${deliveredEpicsCte(args)}
+    ${BENEFIT_REALISATION_SQL}`);
   return row ?? { value: null, realised: 0, planned: 0, epics: 0 };
 }
 
@@ -997,24 +1054,132 @@ export interface DashboardMetrics {
   kpiProgress: KpiProgress;
 }
 
-/** Every metric for one period and scope (the queries run concurrently on the pool). */
-export async function getDashboardMetrics(args: MetricArgs): Promise<DashboardMetrics> {
-  const [
-    goalContribution, valueStreamCoverage, priorityStability, blockedWork, capacityAccuracy, portfolioRoi,
-    benefitRealisation, velocity, sprintGoalAttainment, cycleTime, leadTime, flowVelocity, flowLoad, flowEfficiency,
-    dependencyResolution, slaCompliance, backlogChurn, improvementCompletion, kpiProgress,
-  ] = await Promise.all([
-    getGoalContribution(args), getValueStreamCoverage(args), getPriorityStability(args), getBlockedWork(args),
-    getCapacityAccuracy(args), getPortfolioRoi(args), getBenefitRealisation(args), getVelocity(args),
-    getSprintGoalAttainment(args), getCycleTime(args), getLeadTime(args), getFlowVelocity(args), getFlowLoad(args),
-    getFlowEfficiency(args), getDependencyResolutionRate(args), getSlaCompliance(args), getBacklogChurn(args),
-    getImprovementCompletion(args), getKpiProgress(args),
-  ]);
-  return {
-    goalContribution, valueStreamCoverage, priorityStability, blockedWork, capacityAccuracy, portfolioRoi,
-    benefitRealisation, velocity, sprintGoalAttainment, cycleTime, leadTime, flowVelocity, flowLoad, flowEfficiency,
-    dependencyResolution, slaCompliance, backlogChurn, improvementCompletion, kpiProgress,
+/** Several aggregates over the same CTEs in one statement: each SELECT becomes one JSON column. */
+function family(ctes: Prisma.Sql, selects: Record<string, Prisma.Sql>): Prisma.Sql {
+  const columns = Object.entries(selects).map(([name, select]) => Prisma.sql`(SELECT row_to_json(x) FROM (${select}) x) AS ${Prisma.raw(`"${name}"`)}`);
+  return Prisma.sql`${ctes} SELECT ${Prisma.join(columns, ", ")}`;
+}
+
+interface DoneFamily {
+  goalContribution: RatioSqlRow & { unestimated: number };
+  cycleTime: TimeSummary;
+  leadTime: TimeSummary;
+  flowVelocity: { items: number; points: number };
+  flowEfficiency: FlowEfficiency;
+  trends?: WeekTrend[] | null;
+  cycleTimes?: CycleTimeBin[] | null;
+  longest?: LongestCycle[] | null;
+}
+
+/**
+ * The five metrics over the period's done items (and, with `series`, the weekly trends and the binned cycle times
+ * of the charts) from ONE `done_items`: a CTE referenced several times is computed once by PostgreSQL.
+ */
+async function getDoneFamily(args: MetricArgs, series: boolean): Promise<DoneFamily> {
+  const selects: Record<string, Prisma.Sql> = {
+    goalContribution: GOAL_CONTRIBUTION_SQL,
+    cycleTime: CYCLE_TIME_SQL,
+    leadTime: LEAD_TIME_SQL,
+    flowVelocity: FLOW_VELOCITY_SQL,
+    flowEfficiency: FLOW_EFFICIENCY_SQL,
   };
+  const ctes = series
+    ? Prisma.sql`WITH RECURSIVE ${doneItemsCte(args)}, ${TRACED_CTE}, ${FLOW_TIMES_CTE}, ${weeklyTrendCtes(args)}, ${cycleBinsCte(args.period)}`
+    : Prisma.sql`WITH RECURSIVE ${doneItemsCte(args)}, ${TRACED_CTE}, ${FLOW_TIMES_CTE}`;
+  const seriesColumns = series
+    ? Prisma.sql`,
+      (SELECT json_agg(t ORDER BY t.week) FROM (${WEEKLY_TRENDS_SQL}) t) AS trends,
+      (SELECT json_agg(b ORDER BY b.x, b.bucket) FROM (${CYCLE_BINS_SQL}) b) AS "cycleTimes",
+      (SELECT json_agg(l ORDER BY l.days DESC, l.key) FROM (${LONGEST_CYCLES_SQL}) l) AS longest`
+    : Prisma.empty;
+  const [row] = await db().$queryRaw<DoneFamily[]>(Prisma.sql`${family(ctes, selects)} ${seriesColumns}`);
+  return row!;
+}
+
+/** The closed-sprint metrics (capacity accuracy, goal attainment, churn) over one `closed_sprints`. */
+async function getSprintFamily(args: MetricArgs) {
+  const [row] = await db().$queryRaw<{ capacityAccuracy: CapacityAccuracy; sprintGoalAttainment: RatioSqlRow; backlogChurn: BacklogChurn }[]>(
+    family(Prisma.sql`WITH ${closedSprintsCte(args)}`, {
+      capacityAccuracy: CAPACITY_ACCURACY_SQL,
+      sprintGoalAttainment: SPRINT_GOAL_SQL,
+      backlogChurn: BACKLOG_CHURN_SQL,
+    }),
+  );
+  return row!;
+}
+
+/** Blocked work and flow load over one `active_items`. */
+async function getActiveFamily({ scope }: MetricArgs) {
+  const [row] = await db().$queryRaw<{ blockedWork: RatioSqlRow; flowLoad: { items: number } }[]>(
+    family(Prisma.sql`WITH ${activeItemsCte(scope)}`, { blockedWork: BLOCKED_WORK_SQL, flowLoad: FLOW_LOAD_SQL }),
+  );
+  return row!;
+}
+
+/** Portfolio ROI and benefit realisation over one `delivered_epics`. */
+async function getDeliveredEpicFamily(args: MetricArgs) {
+  const [row] = await db().$queryRaw<{ portfolioRoi: PortfolioRoi; benefitRealisation: BenefitRealisation }[]>(
+    family(Prisma.sql`WITH ${deliveredEpicsCte(args)}`, { portfolioRoi: PORTFOLIO_ROI_SQL, benefitRealisation: BENEFIT_REALISATION_SQL }),
+  );
+  return row!;
+}
+
+export interface DashboardSeries {
+  trends: WeekTrend[];
+  cycleTimes: CycleTimeSeries;
+}
+
+async function loadDashboard(args: MetricArgs, series: boolean): Promise<{ metrics: DashboardMetrics; series: DashboardSeries | null }> {
+  const [done, sprints, active, epics, valueStreamCoverage, priorityStability, velocity, dependencyResolution, slaCompliance, improvementCompletion, kpiProgress] =
+    await Promise.all([
+      getDoneFamily(args, series), getSprintFamily(args), getActiveFamily(args), getDeliveredEpicFamily(args),
+      getValueStreamCoverage(args), getPriorityStability(args), getVelocity(args), getDependencyResolutionRate(args),
+      getSlaCompliance(args), getImprovementCompletion(args), getKpiProgress(args),
+    ]);
+  const metrics: DashboardMetrics = {
+    goalContribution: goalContributionOf(done.goalContribution),
+    valueStreamCoverage,
+    priorityStability,
+    blockedWork: ratioOf(active.blockedWork),
+    capacityAccuracy: sprints.capacityAccuracy,
+    portfolioRoi: epics.portfolioRoi,
+    benefitRealisation: epics.benefitRealisation,
+    velocity,
+    sprintGoalAttainment: ratioOf(sprints.sprintGoalAttainment),
+    cycleTime: done.cycleTime,
+    leadTime: done.leadTime,
+    flowVelocity: done.flowVelocity,
+    flowLoad: active.flowLoad,
+    flowEfficiency: done.flowEfficiency,
+    dependencyResolution,
+    slaCompliance,
+    backlogChurn: sprints.backlogChurn,
+    improvementCompletion,
+    kpiProgress,
+  };
+  if (!series) return { metrics, series: null };
+  return {
+    metrics,
+    series: {
+      trends: done.trends ?? [],
+      cycleTimes: { bins: done.cycleTimes ?? [], longest: done.longest ?? [], binDays: cycleBinDays(args.period) },
+    },
+  };
+}
+
+/**
+ * Every metric for one period and scope. Metrics that share their rows are computed together (one statement per
+ * family: the period's done items, closed sprints, active items, delivered epics); the families and the other
+ * metrics run concurrently on the pool.
+ */
+export async function getDashboardMetrics(args: MetricArgs): Promise<DashboardMetrics> {
+  return (await loadDashboard(args, false)).metrics;
+}
+
+/** getDashboardMetrics and the series of the dashboard's charts that come from the same done items, at once. */
+export async function getDashboard(args: MetricArgs): Promise<{ metrics: DashboardMetrics; series: DashboardSeries }> {
+  const { metrics, series } = await loadDashboard(args, true);
+  return { metrics, series: series! };
 }
 
 // ───────────────────────────── series for the charts ─────────────────────────────
@@ -1034,20 +1199,16 @@ export interface WeekTrend {
   dependencyResolution: number | null;
 }
 
-/**
- * The period's metrics week by week (weeks start on Monday in the organisation's zone): flow velocity (items and
- * points), goal contribution, median cycle time, SLA compliance and dependency resolution rate — each with the
- * same definition as above, grouped by the week of the event.
- */
-export async function getWeeklyTrends(args: MetricArgs): Promise<WeekTrend[]> {
-  const week = (instant: Prisma.Sql) => Prisma.sql`date_trunc('week', (${instant}) AT TIME ZONE ${TZ})::date`;
-  return db().$queryRaw<WeekTrend[]>(Prisma.sql`
-    WITH RECURSIVE ${doneItemsCte(args)}, ${TRACED_CTE}, ${deliveredRequestsCte(args)}, ${resolvedDependenciesCte(args)},
+const weekOf = (instant: Prisma.Sql) => Prisma.sql`date_trunc('week', (${instant}) AT TIME ZONE ${TZ})::date`;
+
+/** The weekly groupings (needs done_items and traced before it). */
+function weeklyTrendCtes(args: MetricArgs): Prisma.Sql {
+  return Prisma.sql`${deliveredRequestsCte(args)}, ${resolvedDependenciesCte(args)},
     weeks AS (
       SELECT generate_series(date_trunc('week', ${args.period.start}::date::timestamp), ${args.period.end}::date::timestamp, interval '7 days')::date AS week
     ),
     done_weeks AS (
-      SELECT ${week(Prisma.sql`di.done_at`)} AS week, COUNT(*) AS items, COALESCE(SUM(di.estimate), 0) AS points,
+      SELECT ${weekOf(Prisma.sql`di.done_at`)} AS week, COUNT(*) AS items, COALESCE(SUM(di.estimate), 0) AS points,
              SUM(di.estimate) FILTER (WHERE t.item_id IS NOT NULL) AS traced,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (di.done_at - di.started_at)) / 86400.0)
                FILTER (WHERE di.started_at IS NOT NULL) AS cycle_median
@@ -1055,13 +1216,16 @@ export async function getWeeklyTrends(args: MetricArgs): Promise<WeekTrend[]> {
        GROUP BY 1
     ),
     sla_weeks AS (
-      SELECT ${week(Prisma.sql`r.delivered_at`)} AS week, COUNT(*) FILTER (WHERE r.on_time)::float8 / COUNT(*) AS compliance
+      SELECT ${weekOf(Prisma.sql`r.delivered_at`)} AS week, COUNT(*) FILTER (WHERE r.on_time)::float8 / COUNT(*) AS compliance
         FROM delivered_requests r GROUP BY 1
     ),
     dep_weeks AS (
-      SELECT ${week(Prisma.sql`d.resolved_at`)} AS week, COUNT(*) FILTER (WHERE d.on_time)::float8 / COUNT(*) AS rate
+      SELECT ${weekOf(Prisma.sql`d.resolved_at`)} AS week, COUNT(*) FILTER (WHERE d.on_time)::float8 / COUNT(*) AS rate
         FROM resolved_deps d GROUP BY 1
-    )
+    )`;
+}
+
+const WEEKLY_TRENDS_SQL = Prisma.sql`
     SELECT ${isoDay(Prisma.sql`w.week`)} AS week,
            COALESCE(dw.items, 0)::int AS "itemsDone", COALESCE(dw.points, 0)::int AS "pointsDone",
            (COALESCE(dw.traced, 0)::float8 / NULLIF(dw.points, 0))::float8 AS "goalContribution",
@@ -1071,8 +1235,79 @@ export async function getWeeklyTrends(args: MetricArgs): Promise<WeekTrend[]> {
       FROM weeks w
       LEFT JOIN done_weeks dw ON dw.week = w.week
       LEFT JOIN sla_weeks sw ON sw.week = w.week
-      LEFT JOIN dep_weeks dpw ON dpw.week = w.week
-     ORDER BY w.week`);
+      LEFT JOIN dep_weeks dpw ON dpw.week = w.week`;
+
+/**
+ * The period's metrics week by week (weeks start on Monday in the organisation's zone): flow velocity (items and
+ * points), goal contribution, median cycle time, SLA compliance and dependency resolution rate — each with the
+ * same definition as above, grouped by the week of the event.
+ */
+export async function getWeeklyTrends(args: MetricArgs): Promise<WeekTrend[]> {
+  return db().$queryRaw<WeekTrend[]>(Prisma.sql`
+    WITH RECURSIVE ${doneItemsCte(args)}, ${TRACED_CTE}, ${weeklyTrendCtes(args)}
+    ${WEEKLY_TRENDS_SQL}
+     ORDER BY week`);
+}
+
+/** Upper bounds (days) of the cycle-time bands the chart bins items into; the last band is open. */
+export const CYCLE_BANDS = [0.5, 1, 2, 3, 5, 8, 13, 21, 34, 55] as const;
+
+export interface CycleTimeBin {
+  /** First day of the bin (`YYYY-MM-DD`): a day, or a week's Monday for periods longer than 120 days. */
+  x: string;
+  /** Index into CYCLE_BANDS: items with cycle time below CYCLE_BANDS[bucket] (and at least the band before). */
+  bucket: number;
+  items: number;
+  /** Mean cycle time of the bin's items, in days. */
+  meanDays: number;
+}
+
+export interface LongestCycle {
+  key: string;
+  days: number;
+}
+
+export interface CycleTimeSeries {
+  bins: CycleTimeBin[];
+  /** The three longest cycle times (for the chart's text alternative). */
+  longest: LongestCycle[];
+  /** Days per bin on the x axis (1 or 7). */
+  binDays: 1 | 7;
+}
+
+const cycleBinDays = (period: Period): 1 | 7 => (daysBetween(period.start, period.end) > 120 ? 7 : 1);
+
+/** Done items that were in progress, with their cycle time and the day they were done (needs done_items). */
+function cycleBinsCte(period: Period): Prisma.Sql {
+  const x =
+    cycleBinDays(period) === 7
+      ? Prisma.sql`date_trunc('week', di.done_at AT TIME ZONE ${TZ})::date`
+      : Prisma.sql`(di.done_at AT TIME ZONE ${TZ})::date`;
+  return Prisma.sql`cycles AS (
+    SELECT di.key, ${x} AS x, (EXTRACT(EPOCH FROM (di.done_at - di.started_at)) / 86400.0)::float8 AS days
+      FROM done_items di WHERE di.started_at IS NOT NULL
+  )`;
+}
+
+const CYCLE_BINS_SQL = Prisma.sql`
+    SELECT ${isoDay(Prisma.sql`c.x`)} AS x, width_bucket(c.days, ${CYCLE_BANDS.map(Number)}::float8[]) AS bucket,
+           COUNT(*)::int AS items, AVG(c.days)::float8 AS "meanDays"
+      FROM cycles c
+     GROUP BY c.x, 2`;
+
+const LONGEST_CYCLES_SQL = Prisma.sql`SELECT c.key, c.days FROM cycles c ORDER BY c.days DESC, c.key LIMIT 3`;
+
+/**
+ * Cycle time of the items done in the period, binned for the chart: per day (per week past 120 days) and per
+ * cycle-time band (CYCLE_BANDS), the number of items and their mean cycle time — a chart's worth of points
+ * whatever the number of items.
+ */
+export async function getCycleTimeSeries(args: MetricArgs): Promise<CycleTimeSeries> {
+  const [row] = await db().$queryRaw<{ bins: CycleTimeBin[] | null; longest: LongestCycle[] | null }[]>(Prisma.sql`
+    WITH ${doneItemsCte(args)}, ${cycleBinsCte(args.period)}
+    SELECT (SELECT json_agg(b ORDER BY b.x, b.bucket) FROM (${CYCLE_BINS_SQL}) b) AS bins,
+           (SELECT json_agg(l ORDER BY l.days DESC, l.key) FROM (${LONGEST_CYCLES_SQL}) l) AS longest`);
+  return { bins: row?.bins ?? [], longest: row?.longest ?? [], binDays: cycleBinDays(args.period) };
 }
 
 export interface FlowDay {
@@ -1089,29 +1324,66 @@ export interface FlowDay {
  * Cumulative flow: for each day of the period (each week's last day when the period is longer than 120 days),
  * the work items in scope per status at the end of that day, from the status history (an item is in the status
  * of its last change before the day ends; cancelled items are left out).
+ *
+ * An event sweep backwards from now: each item's latest change is kept on the item (last_change_status, by a
+ * trigger on status_change), so the count per status now is one pass over the scope's items; a day's count is
+ * that minus the changes after the day ended (each change +1 to its status, −1 to the one before it). Only the
+ * changes since the period's first day are read, whatever the length of the history.
  */
 export async function getCumulativeFlow({ period, scope }: MetricArgs): Promise<FlowDay[]> {
   return db().$queryRaw<FlowDay[]>(Prisma.sql`
-    WITH intervals AS (
-      SELECT sc.to_status AS status, sc.changed_at AS since,
-             lead(sc.changed_at) OVER (PARTITION BY sc.item_id ORDER BY sc.changed_at, sc.id) AS until
-        FROM status_change sc JOIN backlog_item bi ON bi.id = sc.item_id
+    WITH scope_items AS MATERIALIZED (
+      SELECT bi.id, bi.last_change_status AS status
+        FROM backlog_item bi
        WHERE ${WORK_ITEM} AND bi.team_id IN (${scopeTeams(scope)})
     ),
-    days AS (
-      SELECT d::date AS day, ((d::date + 1)::timestamp AT TIME ZONE ${TZ}) AS day_end
+    days AS MATERIALIZED (
+      SELECT d::date AS day
         FROM generate_series(${period.end}::date, ${period.start}::date,
                CASE WHEN ${period.end}::date - ${period.start}::date > 120 THEN interval '-7 days' ELSE interval '-1 day' END) AS d
+    ),
+    later AS (
+      SELECT sc.id, sc.item_id, sc.changed_at, sc.to_status,
+             lag(sc.to_status) OVER w AS prev, row_number() OVER w AS n
+        FROM status_change sc
+       WHERE sc.changed_at >= (((SELECT min(day) FROM days) + 1)::timestamp AT TIME ZONE ${TZ})
+         AND sc.item_id IN (SELECT id FROM scope_items)
+      WINDOW w AS (PARTITION BY sc.item_id ORDER BY sc.changed_at, sc.id)
+    ),
+    events AS (
+      SELECT (l.changed_at AT TIME ZONE ${TZ})::date AS day, l.to_status,
+             CASE WHEN l.n > 1 THEN l.prev
+                  ELSE (SELECT p.to_status FROM status_change p
+                         WHERE p.item_id = l.item_id AND (p.changed_at < l.changed_at OR (p.changed_at = l.changed_at AND p.id < l.id))
+                         ORDER BY p.changed_at DESC, p.id DESC LIMIT 1) END AS prev
+        FROM later l
+    ),
+    deltas AS (
+      SELECT day, status, SUM(delta) AS delta
+        FROM (SELECT day, to_status AS status, 1 AS delta FROM events
+              UNION ALL
+              SELECT day, prev, -1 FROM events WHERE prev IS NOT NULL) e
+       GROUP BY day, status
+    ),
+    now_counts AS (
+      SELECT status, COUNT(*) AS n FROM scope_items WHERE status IS NOT NULL GROUP BY status
+    ),
+    counts AS (
+      SELECT d.day, st.status,
+             COALESCE(nc.n, 0) - COALESCE((SELECT SUM(x.delta) FROM deltas x WHERE x.status = st.status AND x.day > d.day), 0) AS n
+        FROM days d
+        CROSS JOIN unnest(ARRAY['BACKLOG', 'READY', 'IN_PROGRESS', 'BLOCKED', 'IN_REVIEW', 'DONE']::"ItemStatus"[]) AS st(status)
+        LEFT JOIN now_counts nc ON nc.status = st.status
     )
     SELECT ${isoDay(Prisma.sql`d.day`)} AS day,
-           COUNT(i.status) FILTER (WHERE i.status = 'BACKLOG')::int AS backlog,
-           COUNT(i.status) FILTER (WHERE i.status = 'READY')::int AS ready,
-           COUNT(i.status) FILTER (WHERE i.status = 'IN_PROGRESS')::int AS "inProgress",
-           COUNT(i.status) FILTER (WHERE i.status = 'BLOCKED')::int AS blocked,
-           COUNT(i.status) FILTER (WHERE i.status = 'IN_REVIEW')::int AS "inReview",
-           COUNT(i.status) FILTER (WHERE i.status = 'DONE')::int AS done
+           COALESCE(SUM(c.n) FILTER (WHERE c.status = 'BACKLOG'), 0)::int AS backlog,
+           COALESCE(SUM(c.n) FILTER (WHERE c.status = 'READY'), 0)::int AS ready,
+           COALESCE(SUM(c.n) FILTER (WHERE c.status = 'IN_PROGRESS'), 0)::int AS "inProgress",
+           COALESCE(SUM(c.n) FILTER (WHERE c.status = 'BLOCKED'), 0)::int AS blocked,
+           COALESCE(SUM(c.n) FILTER (WHERE c.status = 'IN_REVIEW'), 0)::int AS "inReview",
+           COALESCE(SUM(c.n) FILTER (WHERE c.status = 'DONE'), 0)::int AS done
       FROM days d
-      LEFT JOIN intervals i ON i.since < d.day_end AND (i.until IS NULL OR i.until >= d.day_end)
+      LEFT JOIN counts c ON c.day = d.day
      GROUP BY d.day
      ORDER BY d.day`);
 }
