@@ -12,6 +12,16 @@ const EnvSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("public"),
   /** Connection pool size. The embedded database is one session, so it must be 1 there (ENVIRONMENT.md). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Longest a single SQL statement of the app may run (ms; 0 = no limit). A page that needs longer is a bug; a
+   * write that hits it is refused with "the database is busy" and nothing is saved. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** Longest a statement waits for a row or table lock (ms; 0 = no limit): one stuck writer must not stall
+   * every request behind it. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** A transaction left open and idle longer than this is ended by the server (ms; 0 = no limit). */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** "1": report every SQL statement's time on stderr ("[db] 12.3 ms …"); npm run bench reads it. */
+  DATABASE_LOG_QUERIES: z.enum(["0", "1"]).default("0"),
   /** Set to "1" when DATABASE_URL points at the embedded PGlite server. */
   DATABASE_EMBEDDED: z.enum(["0", "1"]).default("0"),
   /** Signs session tokens. Every instance of one deployment needs the same value (scripts/with-db.ts makes one

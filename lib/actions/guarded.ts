@@ -7,9 +7,10 @@ import type { SignedInUser } from "@/lib/auth/queries";
 import { getLastChange } from "@/lib/audit/queries";
 import { recordAudit, type AuditEntry } from "@/lib/audit/mutations";
 import { getDb } from "@/lib/db/client";
+import { isDatabaseBusy } from "@/lib/db/errors";
 import type { Tx } from "@/lib/db/transaction";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { ActionRefusal, type ActionResult, refuse } from "./result";
+import { ActionRefusal, type ActionResult, BUSY_MESSAGE, refuse } from "./result";
 
 /**
  * The one guarded write path. Every server action is built with it:
@@ -18,8 +19,9 @@ import { ActionRefusal, type ActionResult, refuse } from "./result";
  *   matrix for *that* record's team → write → record audit events → commit → revalidate.
  *
  * Ids from the client are only used to look rows up; what is authorized is the row as stored. Expected
- * refusals (ActionRefusal) roll the transaction back and come back as values; anything else is logged and
- * answered with a generic message, never a stack trace.
+ * refusals (ActionRefusal) roll the transaction back and come back as values; a statement or lock timeout (the
+ * database is busy) comes back as BUSY; anything else is logged and answered with a generic message, never a
+ * stack trace.
  */
 export interface GuardedSpec<S extends z.ZodType, T, R> {
   /** A stable name for logs ("users.deactivate"). */
@@ -81,10 +83,15 @@ function invalid(issues: readonly z.core.$ZodIssue[]): ActionResult<never> {
   return { ok: false, reason: "INVALID", message: whole ?? "Some fields need attention.", fieldErrors };
 }
 
-/** Expected refusals come back as they are; an unreachable database as UNAVAILABLE; anything else is logged. */
+/** Expected refusals come back as they are; a statement or lock timeout as BUSY; an unreachable database as UNAVAILABLE; anything else is logged. */
 function failure(name: string, error: unknown): ActionResult<never> {
   if (error instanceof ActionRefusal) {
     return { ok: false, reason: error.reason, message: error.message, ...error.extra };
+  }
+  // statement_timeout / lock_timeout (lib/db/client.ts): the transaction was rolled back; trying again may work.
+  if (isDatabaseBusy(error)) {
+    console.warn(`[action ${name}] refused: the database is busy`);
+    return { ok: false, reason: "BUSY", message: BUSY_MESSAGE };
   }
   if (isDatabaseUnavailable(error)) {
     console.error(`[action ${name}] database unavailable`);
