@@ -32,7 +32,13 @@ export type Action =
   | "calendar.edit"
   | "notification.read"
   | "users.admin"
-  | "activity.feed";
+  | "activity.feed"
+  | "planning.manage"
+  | "planning.plan"
+  | "planning.objective"
+  | "planning.score"
+  | "planning.risk.raise"
+  | "planning.risk.update";
 
 /** Who may do an action: any of the listed grants is enough. */
 export interface Grant {
@@ -78,6 +84,15 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Grant[]>> = {
   "notification.read": [{ owner: true }],
   "users.admin": [{ org: ["ADMIN"] }],
   "activity.feed": [{ org: LEADERSHIP }],
+  // Planning intervals (lib/planning): leaders run the interval (dates, states, milestones) and score objectives;
+  // a team's backlog owner plans its features (rule 2); product owner and agile lead write its objectives; anyone
+  // delivering in the team raises a risk, which its leads, its owner or leadership sort (ROAM).
+  "planning.manage": [{ org: ["LEADER"] }],
+  "planning.plan": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER"] }],
+  "planning.objective": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }],
+  "planning.score": [{ org: ["LEADER"] }],
+  "planning.risk.raise": [{ org: ["LEADER"] }, { team: ["DELIVERY"] }],
+  "planning.risk.update": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }, { owner: true }],
 };
 
 /** What the check needs to know about the caller (built from the database on every request). */

@@ -57,6 +57,14 @@ const TABLE: [Action, object, Who[]][] = [
   ["notification.read", { ownerPersonId: ME + 1 }, []],
   ["users.admin", {}, ["admin"]],
   ["activity.feed", {}, ["admin", "leader"]],
+  ["planning.manage", {}, ["leader"]],
+  ["planning.plan", teamA, ["leader", "poA"]],
+  ["planning.objective", teamA, ["leader", "poA", "leadA"]],
+  ["planning.score", teamA, ["leader"]],
+  ["planning.risk.raise", teamA, ["leader", "poA", "leadA", "designerA"]],
+  ["planning.risk.raise", {}, ["leader"]],
+  ["planning.risk.update", teamA, ["leader", "poA", "leadA"]],
+  ["planning.risk.update", mine, ["admin", "leader", "poA", "leadA", "designerA", "oversightA", "poB", "leadB", "member"]],
 ];
 
 describe("the permission matrix", () => {
