@@ -4,6 +4,8 @@
  * and how its value is shown. Pure: shared by the dashboard, the drill-down pages, the print view and the CSV.
  */
 
+import { INTERVAL_PREDICTABILITY } from "./predictability";
+
 export const METRIC_IDS = [
   "goal-contribution",
   "value-stream-coverage",
@@ -14,6 +16,7 @@ export const METRIC_IDS = [
   "velocity",
   "sprint-goal-attainment",
   "capacity-accuracy",
+  "interval-predictability",
   "backlog-churn",
   "improvement-completion",
   "cycle-time",
@@ -54,6 +57,7 @@ export interface MetricDefinition {
 }
 
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
+  "interval-predictability": INTERVAL_PREDICTABILITY,
   "goal-contribution": {
     id: "goal-contribution",
     label: "Goal contribution",

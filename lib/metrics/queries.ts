@@ -4,6 +4,7 @@ import { dependencyRiskSql, itemIsBlockedSql, UNRESOLVED_STATUSES_SQL } from "@/
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Direction, ItemStatus, KpiScope } from "@/lib/generated/prisma/enums";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
+import { getIntervalPredictability, type IntervalPredictabilityResult } from "@/lib/planning/queries";
 import { daysBetween, type MetricArgs, type Period, type Scope } from "./period";
 
 /*
@@ -1052,6 +1053,7 @@ export interface DashboardMetrics {
   backlogChurn: BacklogChurn;
   improvementCompletion: Ratio;
   kpiProgress: KpiProgress;
+  intervalPredictability: IntervalPredictabilityResult;
 }
 
 /** Several aggregates over the same CTEs in one statement: each SELECT becomes one JSON column. */
@@ -1130,11 +1132,11 @@ export interface DashboardSeries {
 }
 
 async function loadDashboard(args: MetricArgs, series: boolean): Promise<{ metrics: DashboardMetrics; series: DashboardSeries | null }> {
-  const [done, sprints, active, epics, valueStreamCoverage, priorityStability, velocity, dependencyResolution, slaCompliance, improvementCompletion, kpiProgress] =
+  const [done, sprints, active, epics, valueStreamCoverage, priorityStability, velocity, dependencyResolution, slaCompliance, improvementCompletion, kpiProgress, intervalPredictability] =
     await Promise.all([
       getDoneFamily(args, series), getSprintFamily(args), getActiveFamily(args), getDeliveredEpicFamily(args),
       getValueStreamCoverage(args), getPriorityStability(args), getVelocity(args), getDependencyResolutionRate(args),
-      getSlaCompliance(args), getImprovementCompletion(args), getKpiProgress(args),
+      getSlaCompliance(args), getImprovementCompletion(args), getKpiProgress(args), getIntervalPredictability(args),
     ]);
   const metrics: DashboardMetrics = {
     goalContribution: goalContributionOf(done.goalContribution),
@@ -1156,6 +1158,7 @@ async function loadDashboard(args: MetricArgs, series: boolean): Promise<{ metri
     backlogChurn: sprints.backlogChurn,
     improvementCompletion,
     kpiProgress,
+    intervalPredictability,
   };
   if (!series) return { metrics, series: null };
   return {

@@ -1,3 +1,4 @@
+import { summarisePredictability } from "./predictability";
 import type { DashboardMetrics, Ratio } from "./queries";
 import {
   DASH,
@@ -116,6 +117,7 @@ export function summarise(m: DashboardMetrics): Record<MetricId, MetricSummary> 
           : `Mean over ${plural(m.capacityAccuracy.sprints, "closed sprint")}${m.capacityAccuracy.excluded > 0 ? ` (${m.capacityAccuracy.excluded} with nothing committed left out)` : ""}`,
       unit: "ratio",
     },
+    "interval-predictability": { id: "interval-predictability", display: formatPercent(m.intervalPredictability.value), ...summarisePredictability(m.intervalPredictability), unit: "ratio" },
     "backlog-churn": {
       id: "backlog-churn",
       display: formatPercent(m.backlogChurn.value),

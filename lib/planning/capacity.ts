@@ -13,8 +13,8 @@
  *                                                             rounded down, so capacity is never overstated)
  *
  * Load — what the team has planned into it — is the points of its features planned into the interval (a feature's
- * points: its stories' estimates, cancelled ones left out; a feature with no estimated story counts its own
- * estimate) plus the stories the team has in the interval's sprints under a feature that is not planned into it.
+ * points: its stories' estimates, cancelled ones and those already done before the interval's first day left out —
+ * a feature carried over counts what is left; a feature with no estimated story counts its own estimate) plus the stories the team has in the interval's sprints under a feature that is not planned into it.
  * Features without any points are counted as unestimated, never as zero silently. Epics have no team: the part of
  * an epic planned into the interval that no estimated feature carries is the "unestimated remainder", reported
  * beside the teams' loads (epicRemainders).
@@ -104,8 +104,9 @@ export interface FeatureGroupInput {
 }
 
 /**
- * A feature's points for planning: its stories' estimates (cancelled stories left out), or its own estimate while
- * none of its stories is estimated; null when neither exists. The queries compute the same in SQL
+ * A feature's points for planning: its stories' estimates (`storyPoints`: cancelled stories and those done before
+ * the interval started left out), or its own estimate while none of its stories is estimated; null when neither
+ * exists. The queries compute the same in SQL
  * (lib/planning/queries.ts, FEATURE_POINTS).
  */
 export function featurePoints(f: { estimate: number | null; storyPoints: number; estimatedStories: number }): number | null {

@@ -32,18 +32,29 @@ const db = () => getDb();
 const isoDay = (expr: Prisma.Sql) => Prisma.sql`to_char(${expr}, 'YYYY-MM-DD')`;
 
 /**
- * A feature's points for planning (lib/planning/capacity.ts, featurePoints): its non-cancelled stories' estimates
- * when any is estimated, else its own estimate (null: unestimated). `agg` is a lateral row of (story_points,
- * estimated_stories) for the feature `f`.
+ * A feature's points for planning (lib/planning/capacity.ts, featurePoints): when any of its non-cancelled stories
+ * is estimated, the estimates of those stories still to do when the interval starts (a story done before the
+ * interval's first day was delivered by an earlier one: a feature carried over counts what is left); else the
+ * feature's own estimate (null: unestimated). `agg` is the lateral row storyAgg(start) makes for the feature `f`.
  */
 const FEATURE_POINTS = Prisma.sql`CASE WHEN agg.estimated_stories > 0 THEN agg.story_points ELSE f.estimate END`;
-const STORY_AGG = Prisma.sql`
+
+/** Per feature `f`: points of its stories still to do when the interval starts, its estimated stories, its done points. */
+function storyAgg(start: string | number): Prisma.Sql {
+  // A day, or the id of the interval whose first day it is.
+  const day = typeof start === "string" ? Prisma.sql`${start}::date` : Prisma.sql`(SELECT sp.start_date FROM planning_interval sp WHERE sp.id = ${start})`;
+  const doneBefore = Prisma.sql`(s.status = 'DONE' AND (SELECT max(sc.changed_at) FROM status_change sc WHERE sc.item_id = s.id AND sc.to_status = 'DONE')
+                    < (${day})::timestamp AT TIME ZONE ${TZ})`;
+  return Prisma.sql`
   LEFT JOIN LATERAL (
-    SELECT COALESCE(SUM(s.estimate) FILTER (WHERE s.status <> 'CANCELLED'), 0)::int AS story_points,
+    SELECT COALESCE(SUM(s.estimate) FILTER (WHERE s.status <> 'CANCELLED' AND NOT ${doneBefore}), 0)::int AS story_points,
            COUNT(s.estimate) FILTER (WHERE s.status <> 'CANCELLED')::int AS estimated_stories,
            COALESCE(SUM(s.estimate) FILTER (WHERE s.status = 'DONE'), 0)::int AS done_points
       FROM backlog_item s WHERE s.parent_id = f.id
   ) agg ON TRUE`;
+}
+
+const TZ = Prisma.sql`COALESCE((SELECT o.timezone FROM organization o ORDER BY o.id LIMIT 1), ${DEFAULT_TIME_ZONE})`;
 
 /** Today in the organisation's time zone (the test clock included). */
 export async function getPlanningToday(tx?: Tx): Promise<string> {
@@ -213,7 +224,7 @@ export async function readIntervalLoads(
       SELECT f.team_id AS "teamId", f.planned_sprint_id AS "plannedSprintId",
              COALESCE(SUM(${FEATURE_POINTS}), 0)::int AS points, COUNT(*)::int AS features,
              COUNT(*) FILTER (WHERE ${FEATURE_POINTS} IS NULL)::int AS "unestimatedFeatures"
-        FROM backlog_item f ${STORY_AGG}
+        FROM backlog_item f ${storyAgg(interval.startDate)}
        WHERE f.planning_interval_id = ${interval.id} AND f.level = 'FEATURE' AND f.status <> 'CANCELLED'
          ${teamFilter(Prisma.sql`f.team_id`, teamIds)}
        GROUP BY f.team_id, f.planned_sprint_id`),
@@ -340,7 +351,7 @@ export async function getProgramBoard(intervalId: number, options: { valueStream
                (SELECT e.key FROM backlog_item e WHERE e.id = f.parent_id) AS "epicKey",
                ${isoDay(Prisma.sql`f.launch_start`)} AS "launchStart", ${isoDay(Prisma.sql`f.launch_end`)} AS "launchEnd",
                row_number() OVER (PARTITION BY f.team_id, f.planned_sprint_id ORDER BY f.rank COLLATE "C", f.id) AS n
-          FROM backlog_item f ${STORY_AGG}
+          FROM backlog_item f ${storyAgg(interval.startDate)}
          WHERE f.planning_interval_id = ${interval.id} AND f.level = 'FEATURE' AND f.status <> 'CANCELLED'
            AND f.team_id = ANY(${teamIds}::int[])
       ) c WHERE c.n <= ${CARDS_PER_CELL}`),
@@ -366,7 +377,7 @@ export async function getProgramBoard(intervalId: number, options: { valueStream
              COUNT(*) OVER ()::int AS total
         FROM backlog_item e
         LEFT JOIN LATERAL (
-          SELECT f.id, ${FEATURE_POINTS} AS points FROM backlog_item f ${STORY_AGG}
+          SELECT f.id, ${FEATURE_POINTS} AS points FROM backlog_item f ${storyAgg(interval.startDate)}
            WHERE f.parent_id = e.id AND f.planning_interval_id = ${interval.id} AND f.status <> 'CANCELLED'
         ) fp ON TRUE
        WHERE e.planning_interval_id = ${interval.id} AND e.level = 'EPIC' AND e.status <> 'CANCELLED'
@@ -502,7 +513,7 @@ export async function listCellFeatures(intervalId: number, teamId: number, sprin
            ${FEATURE_POINTS} AS points, agg.done_points AS "donePoints",
            (SELECT e.key FROM backlog_item e WHERE e.id = f.parent_id) AS "epicKey",
            ${isoDay(Prisma.sql`f.launch_start`)} AS "launchStart", ${isoDay(Prisma.sql`f.launch_end`)} AS "launchEnd"
-      FROM backlog_item f ${STORY_AGG}
+      FROM backlog_item f ${storyAgg(intervalId)}
      WHERE f.planning_interval_id = ${intervalId} AND f.level = 'FEATURE' AND f.status <> 'CANCELLED' AND f.team_id = ${teamId}
        AND ${sprintId === null ? Prisma.sql`f.planned_sprint_id IS NULL` : Prisma.sql`f.planned_sprint_id = ${sprintId}`}
      ORDER BY f.rank COLLATE "C", f.id
@@ -530,7 +541,7 @@ export async function listPlannableFeatures(intervalId: number, teamId: number, 
   return db().$queryRaw<PlannableFeature[]>(Prisma.sql`
     SELECT f.id, f.key, f.title, f.status::text AS status, f.version, ${FEATURE_POINTS} AS points,
            (SELECT pi.name FROM planning_interval pi WHERE pi.id = f.planning_interval_id) AS interval
-      FROM backlog_item f ${STORY_AGG}
+      FROM backlog_item f ${storyAgg(intervalId)}
      WHERE f.team_id = ${teamId} AND f.level = 'FEATURE' AND f.status NOT IN ('DONE', 'CANCELLED')
        AND f.planning_interval_id IS DISTINCT FROM ${intervalId} ${match}
      ORDER BY f.rank COLLATE "C", f.id

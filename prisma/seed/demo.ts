@@ -17,6 +17,7 @@ import { planCoordination, writeCoordination, type CoordinationCounts } from "./
 import { writeDelivery, type DeliveryCounts } from "./delivery";
 import { writeGoals, type GoalCounts } from "./goals";
 import { DEMO_USER_DEFS, personDef, writeOrg, type OrgCounts } from "./org";
+import { writePlanning, type PlanningCounts } from "./planning";
 import { writeRankHistory } from "./rank-history";
 
 /** The password of every demo login. */
@@ -37,7 +38,7 @@ export const DEMO_USERS: readonly DemoUser[] = DEMO_USER_DEFS.map((u) => {
   return { email: u.email, role: u.role, person: p.name, title: p.title };
 });
 
-export type SeedCounts = OrgCounts & DeliveryCounts & GoalCounts & CoordinationCounts & ActivityCounts;
+export type SeedCounts = OrgCounts & DeliveryCounts & GoalCounts & CoordinationCounts & ActivityCounts & PlanningCounts;
 
 export interface SeedSummary {
   /** The date the data is anchored to (YYYY-MM-DD). */
@@ -79,9 +80,19 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
       const goals = await writeGoals(tx, ctx, org.ids, delivery.itemIds);
       const coord = await writeCoordination(tx, coordination, org.ids, delivery.itemIds);
       const activity = await writeActivity(tx, ctx, backlog, coordination, org.ids, delivery.sprintIds, coord.dependencyIds);
+      // Planning intervals (a closed one and the one running now) with the sprints 8–10 the running one needs.
+      const planning = await writePlanning(tx, ctx, backlog, org.ids, delivery.itemIds, new Map(delivery.sprintIds));
       // Priority stability's history (not in the counts: derived from the items above, not seeded content).
       await writeRankHistory(tx, ctx);
-      return { ...org.counts, ...delivery.counts, ...goals, ...coord.counts, ...activity };
+      return {
+        ...org.counts,
+        ...delivery.counts,
+        sprint: delivery.counts.sprint + planning.sprints,
+        ...goals,
+        ...coord.counts,
+        ...activity,
+        ...planning.counts,
+      };
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
@@ -98,6 +109,7 @@ export function formatSummary(summary: SeedSummary): string {
     `${c.holiday} holidays, ${c.decision_right} decision rights, ${c.service_level_agreement} SLAs (${c.sla_escalation_step} escalation steps),`,
     `${c.backlog_item} backlog items with ${c.status_change} status changes, ${c.sprint} sprints (${c.sprint_item} sprint items, ${c.sprint_availability} availability rows, ${c.retro_action_item} retro actions),`,
     `${c.dependency} dependencies, ${c.service_request} service requests, ${c.objective} objectives (${c.key_result} key results, ${c.objective_item} epic links),`,
-    `${c.kpi} KPIs (${c.kpi_measurement} measurements), ${c.audit_event} audit events and ${c.notification} notifications.`,
+    `${c.kpi} KPIs (${c.kpi_measurement} measurements), ${c.audit_event} audit events and ${c.notification} notifications,`,
+    `${c.planning_interval} planning intervals (${c.interval_objective} team objectives, ${c.interval_risk} risks, ${c.interval_milestone} milestones).`,
   ].join(" ");
 }

@@ -14,6 +14,7 @@ export const ALERT_KINDS = [
   "SLA_AT_RISK",
   "CAMPAIGN_COLLISION",
   "SPRINT_OVER_CAPACITY",
+  "PLANNING_RISK",
   "STALLED_ITEM",
   "INCOMPLETE_POD",
 ] as const;
@@ -37,6 +38,7 @@ export const ALERT_LABELS: Readonly<Record<AlertKind, { label: string; fix: stri
   SLA_AT_RISK: { label: "SLAs at risk", fix: "Pick the request up before it breaches" },
   CAMPAIGN_COLLISION: { label: "Campaign collisions", fix: "Move a launch window or split the audience" },
   SPRINT_OVER_CAPACITY: { label: "Sprints over capacity", fix: "Take scope out of the sprint plan" },
+  PLANNING_RISK: { label: "Interval risks to sort or act on", fix: "ROAM it on the program board: resolve, own, accept or mitigate" },
   STALLED_ITEM: { label: `Stalled items (no change in ${STALL_WORKING_DAYS} working days)`, fix: "Unblock, move on or split the item" },
   INCOMPLETE_POD: { label: "Incomplete pods", fix: "Add the missing roles to the pod" },
 };

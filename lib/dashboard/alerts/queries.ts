@@ -9,6 +9,8 @@ import type { Scope } from "@/lib/metrics/period";
 import { getBusinessClock, listServiceRequests } from "@/lib/services/queries";
 import { overCapacityWarning, planLoad } from "@/lib/sprints/capacity";
 import { computeSprintCapacity, readWorkingDays } from "@/lib/sprints/queries";
+import { listRiskAlerts } from "@/lib/planning/queries";
+import { RISK_LABELS } from "@/lib/planning/states";
 import { listTeams } from "@/lib/teams/queries";
 import { STALL_WORKING_DAYS, type Alert, type AlertKind } from "./kinds";
 
@@ -186,6 +188,22 @@ async function sprintsOverCapacity(scope: Scope): Promise<(Alert & { weight: num
   });
 }
 
+/**
+ * Planning risks (lib/planning) still asking something of someone — not yet sorted (ROAM), or owned and not yet
+ * dealt with — in intervals not closed, linking to the interval's board.
+ */
+async function planningRiskAlerts(scope: Scope): Promise<(Alert & { weight: number })[]> {
+  const risks = await listRiskAlerts(scope);
+  return risks.map((r) => ({
+    kind: "PLANNING_RISK" as const,
+    severity: "warning" as const,
+    title: `${r.key} ${r.title}`,
+    detail: `${r.interval}${r.team ? ` · ${r.team}` : ""} · ${RISK_LABELS[r.status].label.toLowerCase()}, owner ${r.owner}`,
+    href: `/planning/${r.intervalId}#risks`,
+    weight: r.status === "OPEN" ? 1 : 0,
+  }));
+}
+
 /** The scope's team ids. */
 async function teamIdsOf(scope: Scope): Promise<Set<number>> {
   const rows = await db().$queryRaw<{ id: number }[]>(Prisma.sql`${scopeTeams(scope)}`);
@@ -228,14 +246,15 @@ export async function getDashboardAlerts(scope: Scope): Promise<Alert[]> {
   const clock = await getBusinessClock();
   const teams = await teamIdsOf(scope);
   const parts = [wipOverLimit(scope), stalledItems(scope, clock.today), overdueDependencies(scope, clock.today), doubleBooked(scope)];
-  const [sqlRows, sla, collisions, sprints, pods] = await Promise.all([
+  const [sqlRows, sla, collisions, sprints, pods, risks] = await Promise.all([
     db().$queryRaw<AlertRow[]>(Prisma.sql`SELECT kind, severity, title, detail, href, weight FROM (${Prisma.join(parts, " UNION ALL ")}) alerts`),
     slaAlerts(teams, clock),
     collisionAlerts(teams, clock.today),
     sprintsOverCapacity(scope),
     incompletePods(teams),
+    planningRiskAlerts(scope),
   ]);
-  return [...sqlRows, ...sla, ...collisions, ...sprints, ...pods]
+  return [...sqlRows, ...sla, ...collisions, ...sprints, ...pods, ...risks]
     .sort((x, y) => y.weight - x.weight || x.title.localeCompare(y.title))
     .map(({ kind, severity, title, detail, href }) => ({ kind, severity, title, detail, href }));
 }

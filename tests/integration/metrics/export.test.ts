@@ -31,8 +31,8 @@ describe("GET /api/dashboard/export", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toContain(`dashboard-${team.name}`);
     const lines = (await response.text()).trim().split("\r\n");
-    // Header + 19 metrics + the 85th percentiles of cycle and lead time.
-    expect(lines).toHaveLength(1 + 19 + 2);
+    // Header + 20 metrics (interval predictability included) + the 85th percentiles of cycle and lead time.
+    expect(lines).toHaveLength(1 + 20 + 2);
     // An empty team: blocked work is 0 ÷ 0, an empty value shown as —.
     expect(lines.find((l) => l.startsWith("Blocked work,"))).toMatch(/^Blocked work,,—,0,0,/);
   });

@@ -31,9 +31,10 @@ const db = () => getDb();
  *   feature A (sprint 5): stories 8 + 5, a cancelled 13 and an unestimated one → 13
  *   feature B (sprint 6): no stories, estimate 8                                  →  8
  *   feature C (no sprint): nothing estimated                                       →  unestimated
+ *   feature D (sprint 6): carried over — a 5 done on 20 March, before the interval, and a 3 to do → 3
  *   feature X: cancelled                                                           →  not counted
  *   a story in sprint 4 under a feature not in the interval: 3                     →  3 (loose)
- *   load 13 + 8 + 3 = 24 against 65
+ *   load 13 + 8 + 3 + 3 = 27 against 65
  *
  * Pod U: Una (its product owner) at 100 %, no history (half a point a day): sprint 5 planned 6 → 17 Apr, 9 working days →
  * ⌊0.5 × 9⌋ = 4; sprint 6 20 Apr → 1 May, 7 days inside of 10: ⌊5 × 7 ÷ 10⌋ = 3. Capacity 7.
@@ -97,6 +98,10 @@ async function setUp() {
   await makeItem({ level: "STORY", teamId: t.id, parentId: fa.id });
   const fb = await makeItem({ level: "FEATURE", teamId: t.id, parentId: epic.id, estimate: 8, planningIntervalId: interval.id, plannedSprintId: s6.id });
   const fc = await makeItem({ level: "FEATURE", teamId: t.id, parentId: epic.id, planningIntervalId: interval.id });
+  const fd = await makeItem({ level: "FEATURE", teamId: t.id, parentId: epic.id, planningIntervalId: interval.id, plannedSprintId: s6.id });
+  const doneEarly = await makeItem({ level: "STORY", teamId: t.id, parentId: fd.id, estimate: 5, status: "DONE" });
+  await db().statusChange.create({ data: { itemId: doneEarly.id, fromStatus: "IN_REVIEW", toStatus: "DONE", changedAt: new Date("2026-03-20T15:00:00Z") } });
+  await makeItem({ level: "STORY", teamId: t.id, parentId: fd.id, estimate: 3 });
   await makeItem({ level: "FEATURE", teamId: t.id, estimate: 40, status: "CANCELLED", planningIntervalId: interval.id, plannedSprintId: s5.id });
   const loose = await makeItem({ level: "STORY", teamId: t.id, parentId: other.id, estimate: 3 });
   await db().sprintItem.create({ data: { sprintId: s4.id, itemId: loose.id, committed: true, pointsAtStart: 3 } });
@@ -145,11 +150,11 @@ describe("capacity per team per interval, in the database", () => {
   it("adds features' points by sprint and loose stories, leaving cancelled work out", async () => {
     const { loads } = await readIntervalLoads(db(), range(), null);
     const t = loads.get(fx.t.id)!;
-    expect(t).toMatchObject({ capacity: 65, load: 24, unscheduled: 0, features: 3, unestimatedFeatures: 1, looseStories: 1, gap: 0 });
+    expect(t).toMatchObject({ capacity: 65, load: 27, unscheduled: 0, features: 4, unestimatedFeatures: 1, looseStories: 1, gap: 0 });
     expect(Object.fromEntries(t.bySprint)).toEqual({
       [fx.s4.id]: { capacity: 12, load: 3 },
       [fx.s5.id]: { capacity: 28, load: 13 },
-      [fx.s6.id]: { capacity: 25, load: 8 },
+      [fx.s6.id]: { capacity: 25, load: 11 },
     });
     expect(loads.get(fx.u.id)).toMatchObject({ capacity: 7, load: 10, gap: 3 });
   });
@@ -159,7 +164,7 @@ describe("the program board", () => {
   it("shows both teams, their cards by sprint, the over-committed team named, the dependency and the epic left to break down", async () => {
     const board = (await getProgramBoard(fx.interval.id))!;
     expect(board.teams.map((t) => [t.name, t.capacity, t.load, t.gap])).toEqual([
-      ["Pod T", 65, 24, 0],
+      ["Pod T", 65, 27, 0],
       ["Pod U", 7, 10, 3],
     ]);
     expect(board.findings.map((f) => f.message)).toEqual(["Pod U is over-committed by 3 points: 10 points planned against a capacity of 7."]);

@@ -220,6 +220,13 @@ describe("risks", () => {
       ["Legal review may take three weeks", "RESOLVED"],
     ]);
     const alerts = await queries.listRiskAlerts({ kind: "TEAM", teamId: team.id });
-    expect(alerts.map((a) => a.key)).toEqual([second.ok ? second.data.key : ""]);
+    const key = second.ok ? second.data.key : "";
+    expect(alerts.map((a) => a.key)).toEqual([key]);
+    // On the dashboard's alerts, linking to the board's risks.
+    const { getDashboardAlerts } = await import("@/lib/dashboard/alerts/queries");
+    const dashboard = (await getDashboardAlerts({ kind: "TEAM", teamId: team.id })).filter((a) => a.kind === "PLANNING_RISK");
+    expect(dashboard).toEqual([
+      { kind: "PLANNING_RISK", severity: "warning", title: `${key} Agency capacity in May`, detail: `${interval.name} · Risky pod · not yet sorted, owner ${owner.person.name}`, href: `/planning/${interval.id}#risks` },
+    ]);
   });
 });

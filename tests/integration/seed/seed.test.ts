@@ -40,6 +40,10 @@ const TABLES = [
   "kpi_measurement",
   "audit_event",
   "notification",
+  "planning_interval",
+  "interval_objective",
+  "interval_risk",
+  "interval_milestone",
 ] as const;
 
 const sql = <R extends Record<string, unknown>>(text: string, params?: unknown[]) => testDatabase().sql<R>(text, params);
@@ -59,7 +63,12 @@ async function fingerprints(): Promise<Record<string, string>> {
       (SELECT md5(string_agg(concat_ws('|', b.key, sc.from_status, sc.to_status, sc.changed_at), ',' ORDER BY b.key, sc.changed_at)) FROM status_change sc JOIN backlog_item b ON b.id = sc.item_id) AS history,
       (SELECT md5(string_agg(concat_ws('|', t.slug, s.number, s.status, s.start_date, s.capacity_points, s.completed_points, s.goal_met), ',' ORDER BY t.slug, s.number)) FROM sprint s JOIN team t ON t.id = s.team_id) AS sprints,
       (SELECT md5(string_agg(concat_ws('|', key, status, due_at, delivered_at), ',' ORDER BY key)) FROM service_request) AS requests,
-      (SELECT md5(string_agg(concat_ws('|', key, status, needed_by, resolved_at), ',' ORDER BY key)) FROM dependency) AS dependencies
+      (SELECT md5(string_agg(concat_ws('|', key, status, needed_by, resolved_at), ',' ORDER BY key)) FROM dependency) AS dependencies,
+      (SELECT md5(string_agg(concat_ws('|', pi.name, pi.start_date, pi.end_date, pi.state, pi.closed_at,
+              (SELECT string_agg(concat_ws('/', o.team_id, o.title, o.committed, o.planned_value, o.actual_value), ';' ORDER BY o.team_id, o.title) FROM interval_objective o WHERE o.interval_id = pi.id),
+              (SELECT string_agg(concat_ws('/', r.key, r.status, r.owner_person_id), ';' ORDER BY r.key) FROM interval_risk r WHERE r.interval_id = pi.id),
+              (SELECT string_agg(b.key || '@' || COALESCE(s.number::text, '-'), ';' ORDER BY b.key) FROM backlog_item b LEFT JOIN sprint s ON s.id = b.planned_sprint_id WHERE b.planning_interval_id = pi.id)),
+              ',' ORDER BY pi.name)) FROM planning_interval pi) AS planning
   `);
   return row ?? {};
 }
@@ -286,7 +295,7 @@ describe("demo seed: backlog and flow", () => {
     expect(flow?.blocked_once).toBeGreaterThan(0);
   });
 
-  it("has closed sprints, one active sprint containing today and a planned one for every pod", async () => {
+  it("has closed sprints, one active sprint containing today and the planned ones of the running interval for every pod", async () => {
     const rows = await sql<{ slug: string; closed: number; active: number; planned: number; active_has_today: boolean }>(`
       SELECT t.slug,
              count(*) FILTER (WHERE s.status = 'CLOSED')::int AS closed,
@@ -298,9 +307,34 @@ describe("demo seed: backlog and flow", () => {
     for (const r of rows) {
       expect(r.closed).toBeGreaterThanOrEqual(1);
       expect(r.active).toBe(1);
-      expect(r.planned).toBe(1);
+      // The next sprint, and sprints 8–10 that the running planning interval needs (prisma/seed/planning.ts).
+      expect(r.planned).toBe(4);
       expect(r.active_has_today).toBe(true);
     }
+  });
+
+  it("has a closed planning interval with scored objectives and a running one containing today, with risks in every ROAM state", async () => {
+    const intervals = await sql<{ name: string; state: string; has_today: boolean; objectives: number; scored: number; committed: number; features: number }>(`
+      SELECT pi.name, pi.state::text AS state, $1::date BETWEEN pi.start_date AND pi.end_date AS has_today,
+             (SELECT count(*)::int FROM interval_objective o WHERE o.interval_id = pi.id) AS objectives,
+             (SELECT count(*)::int FROM interval_objective o WHERE o.interval_id = pi.id AND o.actual_value IS NOT NULL) AS scored,
+             (SELECT count(*)::int FROM interval_objective o WHERE o.interval_id = pi.id AND o.committed) AS committed,
+             (SELECT count(*)::int FROM backlog_item b WHERE b.planning_interval_id = pi.id AND b.level = 'FEATURE') AS features
+        FROM planning_interval pi ORDER BY pi.start_date`, [TODAY_TEXT]);
+    expect(intervals.map((i) => [i.name, i.state, i.has_today])).toEqual([
+      ["PI 2026.1", "CLOSED", false],
+      ["PI 2026.2", "RUNNING", true],
+    ]);
+    const [closed, running] = intervals;
+    expect(closed!.scored).toBe(closed!.objectives);
+    expect(running!.scored).toBe(0);
+    for (const i of intervals) {
+      expect(i.committed).toBeGreaterThanOrEqual(5);
+      expect(i.objectives).toBeGreaterThan(i.committed);
+      expect(i.features).toBeGreaterThanOrEqual(10);
+    }
+    const risks = await sql<{ status: string }>(`SELECT DISTINCT status::text AS status FROM interval_risk ORDER BY 1`);
+    expect(risks.map((r) => r.status)).toEqual(["ACCEPTED", "MITIGATED", "OPEN", "OWNED", "RESOLVED"]);
   });
 
   it("closes sprints with completed points equal to the points done in them, goals met and missed", async () => {

@@ -17,6 +17,7 @@ import {
   ValueStreamsTable,
 } from "@/components/dashboard/drill-tables";
 import { scopeGroupsOf } from "@/components/dashboard/scope-groups";
+import { PredictabilityObjectivesTable, PredictabilityTeams } from "@/components/planning/predictability-drill";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePrincipal } from "@/lib/auth/principal";
@@ -42,6 +43,7 @@ import {
   listVelocitySprints,
 } from "@/lib/metrics/queries";
 import { summarise } from "@/lib/metrics/summary";
+import { getIntervalPredictability, listPredictabilityObjectives } from "@/lib/planning/queries";
 
 type Params = Promise<{ metric: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -176,6 +178,17 @@ async function sectionsFor(id: MetricId, args: MetricArgs): Promise<Section[]> {
       return [
         { id: "open", title: "Not done", count: open.length, table: <RetroActionsTable rows={open} label="Retro actions not done" /> },
         { id: "done", title: "Done", count: done.length, table: <RetroActionsTable rows={done} label="Retro actions done" /> },
+      ];
+    }
+    case "interval-predictability": {
+      const [result, rows] = await Promise.all([getIntervalPredictability(args), listPredictabilityObjectives(args)]);
+      const committed = rows.filter((r) => r.committed);
+      const stretch = rows.filter((r) => !r.committed);
+      const name = result.interval?.name ?? "the last closed interval";
+      return [
+        { id: "teams", title: `Per team, ${name}`, count: result.teams.length, table: <PredictabilityTeams teams={result.teams} /> },
+        { id: "committed", title: "Committed objectives", description: "Their planned value is the denominator; their actual value counts.", count: committed.length, table: <PredictabilityObjectivesTable rows={committed} label={`Committed objectives of ${name}`} /> },
+        { id: "uncommitted", title: "Uncommitted objectives", description: "Only their actual value counts.", count: stretch.length, table: <PredictabilityObjectivesTable rows={stretch} label={`Uncommitted objectives of ${name}`} /> },
       ];
     }
     case "kpi-progress": {
