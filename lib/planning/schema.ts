@@ -1,32 +1,18 @@
 import { z } from "zod";
+import { dayField, idField, intField, optionalIdField, textField, versionField } from "@/lib/validation/fields";
 
 /*
- * The planning writes' inputs (shared by the forms and the actions). Every field is bounded: ids are positive
- * 32-bit integers, text is trimmed and capped, days are real calendar days within a sane range.
+ * The planning writes' inputs (shared by the forms and the actions), built on the strict input layer
+ * (lib/validation/fields.ts): every id, number, day and text is bounded and hostile text is refused with a message.
  */
 
-const MAX_INT = 2_147_483_647;
-const id = z.coerce.number({ message: "Choose one" }).int("Choose one").positive("Choose one").max(MAX_INT, "Choose one");
-const version = z.coerce.number().int().positive().max(MAX_INT);
-const optionalId = z.union([z.literal(""), z.null(), id]).transform((v) => (v === "" || v === null ? null : v));
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ message: `Enter ${label}` })
-    .trim()
-    .min(min, min <= 1 ? `Enter ${label}` : `${label[0]!.toUpperCase()}${label.slice(1)} needs at least ${min} characters`)
-    .max(max, `Keep it under ${max.toLocaleString("en-GB")} characters`);
-const description = z.string().trim().max(4000, "Keep it under 4,000 characters").default("");
+const id = idField();
+const version = versionField();
+const optionalId = optionalIdField();
+const description = textField({ label: "The description", max: 4000, multiline: true }).default("");
 
 /** A calendar day `YYYY-MM-DD` that exists, between 2000 and 2100. */
-export const planningDay = (message: string) =>
-  z
-    .string({ message })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((t) => {
-      const date = new Date(`${t}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === t && t >= "2000-01-01" && t <= "2100-12-31";
-    }, message);
+export const planningDay = (message: string) => dayField({ message });
 
 /** Shortest and longest interval, in calendar days (the guidance is 8–12 weeks; 2–26 weeks are accepted). */
 export const MIN_INTERVAL_DAYS = 14;
@@ -36,7 +22,7 @@ const DAY_MS = 86_400_000;
 const spanDays = (start: string, end: string) => Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS) + 1;
 
 const intervalFields = {
-  name: text("a name", 2, 60),
+  name: textField({ label: "The name", min: 2, max: 60 }),
   startDate: planningDay("Enter the first day"),
   endDate: planningDay("Enter the last day"),
 };
@@ -82,9 +68,9 @@ export const PlanFeatureSchema = z.object({
 export type PlanFeatureInput = z.input<typeof PlanFeatureSchema>;
 
 const objectiveFields = {
-  title: text("the objective", 3, 200),
+  title: textField({ label: "The objective", min: 3, max: 200 }),
   description,
-  committed: z.boolean().default(true),
+  committed: z.boolean({ message: "Say whether the team commits to it" }).default(true),
 };
 
 /** A team's objective for an interval. The team's product owner or agile lead, or a leader. */
@@ -97,10 +83,7 @@ export type UpdateIntervalObjectiveInput = z.input<typeof UpdateObjectiveSchema>
 export const DeleteObjectiveSchema = z.object({ objectiveId: id, version });
 
 const businessValue = (min: number, label: string) =>
-  z
-    .union([z.literal(""), z.null(), z.coerce.number({ message: `${label} is a whole number ${min}–10` })])
-    .transform((v) => (v === "" || v === null ? null : v))
-    .refine((v) => v === null || (Number.isInteger(v) && v >= min && v <= 10), `${label} is a whole number ${min}–10`);
+  z.preprocess((v) => (v === "" || v === undefined ? null : v), intField({ label, min, max: 10, message: `${label} is a whole number ${min}–10` }).nullable());
 
 /** Leaders give planned business value (1–10) while planning and actual value (0–10) at the end. */
 export const ScoreObjectiveSchema = z.object({
@@ -118,9 +101,9 @@ export const RaiseRiskSchema = z.object({
   intervalId: id,
   teamId: optionalId.default(null),
   itemId: optionalId.default(null),
-  title: text("the risk", 5, 200),
+  title: textField({ label: "The risk", min: 5, max: 200 }),
   description,
-  ownerPersonId: z.coerce.number({ message: "Choose who owns it" }).int("Choose who owns it").positive("Choose who owns it").max(MAX_INT, "Choose who owns it"),
+  ownerPersonId: idField("Choose who owns it"),
 });
 export type RaiseRiskInput = z.input<typeof RaiseRiskSchema>;
 
@@ -129,11 +112,11 @@ export const UpdateRiskSchema = z.object({
   riskId: id,
   version,
   status: z.enum(RISK_STATUSES, { message: "Choose resolved, owned, accepted or mitigated" }),
-  ownerPersonId: id,
+  ownerPersonId: idField("Choose who owns it"),
   description,
 });
 export type UpdateRiskInput = z.input<typeof UpdateRiskSchema>;
 
 /** A dated milestone on the board's top lane. Leaders. */
-export const AddMilestoneSchema = z.object({ intervalId: id, name: text("a name", 2, 80), date: planningDay("Enter the day") });
+export const AddMilestoneSchema = z.object({ intervalId: id, name: textField({ label: "The name", min: 2, max: 80 }), date: planningDay("Enter the day") });
 export const RemoveMilestoneSchema = z.object({ milestoneId: id });
