@@ -32,8 +32,24 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Lets two builds (or dev servers) of one checkout live side by side, e.g. `NEXT_DIST_DIR=.next-b`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // The PGlite/pg drivers are server-only Node packages; keep them out of the bundler.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@node-rs/argon2"],
+  // A self-contained server in .next/standalone (node .next/standalone/server.js): what the Dockerfile ships.
+  output: "standalone",
+  // Readiness compares the applied migrations with the ones this build ships (lib/health/queries.ts).
+  outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"], "/api/health": ["./prisma/migrations/**/*"] },
+  // Server-only Node packages (database drivers, the queue, mail, logging, tracing): keep them out of the bundler.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "@node-rs/argon2",
+    "pg-boss",
+    "pino",
+    "nodemailer",
+    "smtp-server",
+    "mailparser",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

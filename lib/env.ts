@@ -32,6 +32,28 @@ const EnvSchema = z.object({
   /** Browser tests only (playwright.config.ts sets it): a file holding an ISO instant the app takes as "now"
    * (lib/clock.ts). Unset — the normal case, and the only sane one in a real deployment — means the real clock. */
   TEST_CLOCK_FILE: z.string().min(1).optional(),
+
+  // ───────────── operations (docs/operations.md has the full reference) ─────────────
+  /** The address people reach the app at; links in e-mails and chat messages start with it. */
+  APP_URL: z.url("APP_URL must be a URL such as https://portfolio.example.com").default("http://localhost:3000"),
+  /** "1" runs the job worker inside the app server process (the demo on the embedded database does; see
+   * docs/operations.md). Otherwise run `npm run worker` beside the app. */
+  WORKER_IN_PROCESS: z.enum(["0", "1"]).default("0"),
+  /** Postgres schema pg-boss keeps its queue tables in. */
+  JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("pgboss"),
+  /** Outgoing mail: smtp://user:pass@host:port (smtps:// for TLS). Unset: e-mails are queued but not sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("Marketing Portfolio <portfolio@localhost>"),
+  /** Where the project's own local SMTP server (demo, tests) keeps what it receives; the admin mail viewer reads it. */
+  MAIL_CAPTURE_DIR: z.string().min(1).optional(),
+  /** "1" lets webhooks target loopback and private addresses (demo and tests; never needed in production). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** Requests per minute one API token may make. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Traces are off unless an OTLP endpoint is given (e.g. http://otel-collector:4318). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default("marketing-portfolio"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env, type Env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { sharedPool } from "./pool";
 
 /**
  * The one Prisma client (Prisma 7 with the pg driver adapter: no native engine). Cached on globalThis so
@@ -32,9 +33,14 @@ export function sessionOptions(e: Pick<Env, "DATABASE_SCHEMA" | "DATABASE_STATEM
 
 function createClient(): PrismaClient {
   const e = env();
-  const pool = new pg.Pool({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_MAX, options: sessionOptions(e) });
-  if (e.DATABASE_LOG_QUERIES === "1") logStatementTimes(pool);
-  const adapter = new PrismaPg(pool, { schema: e.DATABASE_SCHEMA });
+  // The process's one pool, shared with the job queue (lib/db/pool.ts: on the embedded database everything must go
+  // through one connection).
+  const pool = sharedPool(() => {
+    const created = new pg.Pool({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_MAX, options: sessionOptions(e) });
+    if (e.DATABASE_LOG_QUERIES === "1") logStatementTimes(created);
+    return created;
+  });
+  const adapter = new PrismaPg(pool, { schema: e.DATABASE_SCHEMA, disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
 
@@ -57,6 +63,14 @@ function logStatementTimes(pool: pg.Pool) {
 }
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+
+/** The pool under the Prisma client (the job queue runs its SQL on it). */
+export function getPool(): pg.Pool {
+  getDb();
+  return sharedPool(() => {
+    throw new Error("unreachable: getDb() created the pool");
+  });
+}
 
 export function getDb(): PrismaClient {
   globalForDb.prisma ??= createClient();

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Direction, KpiFrequency, KpiScope } from "@/lib/generated/prisma/enums";
 import { orgTodaySql } from "@/lib/organization/sql-fragments";
@@ -72,6 +73,11 @@ const KPI_SELECT = Prisma.sql`
 /** The KPI catalogue: each KPI with its latest value, last twelve values and whether a measurement is overdue. */
 export async function listKpis(): Promise<KpiRow[]> {
   return db().$queryRaw<KpiRow[]>(Prisma.sql`${KPI_SELECT} ORDER BY k.scope, COALESCE(t.name, vs.name), k.name`);
+}
+
+/** Every KPI whose measurement is overdue (the reminder job), through the caller's client or transaction. */
+export async function listOverdueKpis(client: Tx): Promise<KpiRow[]> {
+  return client.$queryRaw<KpiRow[]>(Prisma.sql`SELECT * FROM (${KPI_SELECT}) x WHERE x.overdue ORDER BY x."dueBy", x.name LIMIT 5000`);
 }
 
 /** The KPIs a person owns the data of whose measurement is overdue, most overdue first. */

@@ -1,14 +1,13 @@
 import { NextResponse } from "next/server";
-import { pingDatabase } from "@/lib/health/queries";
+import { checkReadiness } from "@/lib/health/queries";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and the browser tests' server start. */
+/** Readiness under its historical name (the browser tests' server start waits on it): see ./ready and ./live. */
 export async function GET() {
-  try {
-    const { migrations } = await pingDatabase();
-    return NextResponse.json({ status: "ok", migrations });
-  } catch {
-    return NextResponse.json({ status: "database unavailable" }, { status: 503 });
-  }
+  const r = await checkReadiness();
+  return NextResponse.json(r.ready ? { status: "ok", migrations: r.applied } : { status: "database unavailable", problem: r.problem }, {
+    status: r.ready ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }
