@@ -29,4 +29,9 @@ export function isJobName(name: string): name is JobName {
 export const LOCAL_TIMES = { rankSnapshot: 0, digest: 8 * 60, kpiReminders: 9 * 60 } as const;
 
 /** pg-boss retry policy for every queue: 5 retries, 30 s doubling (30 s, 1 min, 2 min, 4 min, 8 min). */
-export const RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 } as const;
+export const RETRY: { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number } = {
+  retryLimit: 5,
+  retryDelay: 30,
+  retryBackoff: true,
+  expireInSeconds: 15 * 60,
+};
