@@ -10,6 +10,8 @@ import { getDb } from "@/lib/db/client";
 import { isDatabaseBusy } from "@/lib/db/errors";
 import type { Tx } from "@/lib/db/transaction";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { logger, withLogContext } from "@/lib/log/logger";
+import { actingPrincipal } from "./acting-as";
 import { ActionRefusal, type ActionResult, BUSY_MESSAGE, refuse } from "./result";
 
 /**
@@ -43,33 +45,37 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 export function guardedAction<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>) {
   return async function action(input: z.input<S>): Promise<ActionResult<R>> {
-    // Everything, reading the session included, runs inside the try: a database that is down is answered
-    // with a message, never a 500.
-    try {
-      const principal = await getPrincipal();
-      if (!principal) return { ok: false, reason: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
-
-      const parsed = spec.schema.safeParse(input);
-      if (!parsed.success) return invalid(parsed.error.issues);
-      const data = parsed.data as z.output<S>;
-
-      const result = await getDb().$transaction(async (tx) => {
-        const target = await spec.load(tx, data, principal);
-        if (target === null) throw refuse("NOT_FOUND", spec.notFound ?? "That record no longer exists.");
-        const { action: permission, scope } = spec.authorize(target, data);
-        if (!can(principal, permission, scope)) {
-          throw refuse("NOT_ALLOWED", "You are not allowed to do this.");
-        }
-        const outcome = await spec.run(tx, target, data, principal);
-        await recordAudit(tx, principal.userId, outcome.audit);
-        return outcome.data;
-      }, TX_OPTIONS);
-      for (const path of spec.revalidate?.(result, data) ?? []) revalidatePath(path);
-      return { ok: true, data: result };
-    } catch (error) {
-      return failure(spec.name, error);
-    }
+    return withLogContext({ action: spec.name }, () => runGuarded(spec, input));
   };
+}
+
+async function runGuarded<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>, input: z.input<S>): Promise<ActionResult<R>> {
+  // Everything, reading the session included, runs inside the try: a database that is down is answered
+  // with a message, never a 500. An API call brings its token's principal (./acting-as.ts); a browser, its session.
+  try {
+    const principal = actingPrincipal() ?? (await getPrincipal());
+    if (!principal) return { ok: false, reason: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
+
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    const data = parsed.data as z.output<S>;
+
+    const result = await getDb().$transaction(async (tx) => {
+      const target = await spec.load(tx, data, principal);
+      if (target === null) throw refuse("NOT_FOUND", spec.notFound ?? "That record no longer exists.");
+      const { action: permission, scope } = spec.authorize(target, data);
+      if (!can(principal, permission, scope)) {
+        throw refuse("NOT_ALLOWED", "You are not allowed to do this.");
+      }
+      const outcome = await spec.run(tx, target, data, principal);
+      await recordAudit(tx, principal.userId, outcome.audit);
+      return outcome.data;
+    }, TX_OPTIONS);
+    for (const path of spec.revalidate?.(result, data) ?? []) revalidatePath(path);
+    return { ok: true, data: result };
+  } catch (error) {
+    return failure(spec.name, error);
+  }
 }
 
 /** Field messages from zod issues (the first per field); "_" for the input as a whole. */
@@ -94,10 +100,10 @@ function failure(name: string, error: unknown): ActionResult<never> {
     return { ok: false, reason: "BUSY", message: BUSY_MESSAGE };
   }
   if (isDatabaseUnavailable(error)) {
-    console.error(`[action ${name}] database unavailable`);
+    logger().error({ action: name }, "database unavailable");
     return { ok: false, reason: "UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE };
   }
-  console.error(`[action ${name}] failed`, error);
+  logger().error({ err: error }, "action failed");
   return { ok: false, reason: "FAILED", message: "Something went wrong and nothing was saved. Try again." };
 }
 

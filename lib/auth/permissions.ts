@@ -38,7 +38,10 @@ export type Action =
   | "planning.objective"
   | "planning.score"
   | "planning.risk.raise"
-  | "planning.risk.update";
+  | "planning.risk.update"
+  | "account.self"
+  | "webhook.manage"
+  | "ops.admin";
 
 /** Who may do an action: any of the listed grants is enough. */
 export interface Grant {
@@ -93,7 +96,16 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Grant[]>> = {
   "planning.score": [{ org: ["LEADER"] }],
   "planning.risk.raise": [{ org: ["LEADER"] }, { team: ["DELIVERY"] }],
   "planning.risk.update": [{ org: ["LEADER"] }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }, { owner: true }],
+  // A person's own account: their API tokens and e-mail choices (viewers too: read tokens for BI, unsubscribing).
+  "account.self": [{ owner: true }],
+  // Where events go: organisation-wide webhooks (admins, leaders), a team's chat channel (its leads too).
+  "webhook.manage": [{ org: LEADERSHIP }, { team: ["PRODUCT_OWNER", "AGILE_LEAD"] }],
+  // Jobs and outbound mail: run a failed job or e-mail again.
+  "ops.admin": [{ org: ["ADMIN"] }],
 };
+
+/** Actions on one's own account that a VIEWER may take (a viewer changes nothing else). */
+const SELF_SERVICE: ReadonlySet<Action> = new Set(["account.self"]);
 
 /** What the check needs to know about the caller (built from the database on every request). */
 export interface Principal {
@@ -129,7 +141,7 @@ function holds(principal: Principal, teamId: number | null | undefined, grants: 
 
 /** The one permission check. Reads are open to every signed-in user; a VIEWER never writes. */
 export function can(principal: Principal, action: Action, resource: ResourceScope = {}): boolean {
-  if (principal.orgRole === "VIEWER") return false;
+  if (principal.orgRole === "VIEWER" && !SELF_SERVICE.has(action)) return false;
   return PERMISSIONS[action].some(
     (grant) =>
       (grant.org?.includes(principal.orgRole) ?? false) ||

@@ -7,7 +7,7 @@
  * (lib/jobs/schedule.ts), so it follows the zone's midnight across DST changes.
  */
 export const JOBS = {
-  "scheduler.tick": { cron: "*/5 * * * *", label: "Scheduler (daily and weekly work in the organisation's zone)" },
+  "scheduler.tick": { cron: "* * * * *", label: "Scheduler (daily and weekly work in the organisation's zone)" },
   "notifications.sweep": { cron: "*/5 * * * *", label: "Overdue dependencies, at-risk and breached requests" },
   "sla.escalate": { cron: "*/5 * * * *", label: "SLA escalation along each escalation path" },
   "notifications.deliver": { cron: "* * * * *", label: "E-mail for new notices (immediate)" },

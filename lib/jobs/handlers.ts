@@ -4,8 +4,8 @@ import { queueDigests, queueImmediateEmails, sendPendingEmails } from "@/lib/mai
 import { takeRankSnapshot } from "@/lib/metrics/mutations";
 import { sweepNotifications } from "@/lib/notifications/mutations";
 import { createDeliveries, deliverPendingWebhooks } from "@/lib/webhooks/mutations";
-import { LOCAL_TIMES, type JobName } from "./catalog";
-import { escalateBreachedRequests, pruneJobRuns, raiseKpiReminders, recordRun, runOnce, type RunResult } from "./mutations";
+import { isJobName, LOCAL_TIMES, type JobName } from "./catalog";
+import { escalateBreachedRequests, pruneJobRuns, raiseKpiReminders, recordRun, runOnce, takeRetryRequests, type RunResult } from "./mutations";
 import { getOrganizationZone } from "./queries";
 import { dailySlot, intervalSlot, weeklySlot } from "./schedule";
 
@@ -38,8 +38,13 @@ export async function runJob(name: JobName, data: Record<string, unknown>, enque
         ["digest.weekly", weeklySlot(zone, 1, LOCAL_TIMES.digest, at).day],
       ];
       for (const [job, day] of slots) await enqueue(job, { day });
-      const pruned = await pruneJobRuns();
-      return { ran: true, summary: `asked for ${slots.map(([j, d]) => `${j} ${d}`).join(", ")}${pruned ? `; pruned ${pruned} old runs` : ""}` };
+      // Failed runs an admin asked to run again (/admin/jobs).
+      const retries = await takeRetryRequests();
+      for (const r of retries) {
+        if (isJobName(r.name)) await enqueue(r.name, (r.payload ?? {}) as Record<string, string>);
+      }
+      const pruned = Math.random() < 0.02 ? await pruneJobRuns() : 0;
+      return { ran: true, summary: `asked for ${slots.map(([j, d]) => `${j} ${d}`).join(", ")}${retries.length ? `; ${retries.length} retries` : ""}${pruned ? `; pruned ${pruned} old runs` : ""}` };
     }
     case "rank.snapshot": {
       const day = dayOf(data);

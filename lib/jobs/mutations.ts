@@ -160,3 +160,24 @@ export async function escalateBreachedRequests(at: Date): Promise<{ escalated: n
   }
   return { escalated, skipped };
 }
+
+/** Failed runs an admin asked to run again (and clears the requests): the tick sends each job with its input. */
+export async function takeRetryRequests(): Promise<{ name: string; payload: Prisma.JsonValue }[]> {
+  return getDb().$queryRaw<{ name: string; payload: Prisma.JsonValue }[]>`
+    UPDATE job_run SET retry_requested_at = NULL
+     WHERE retry_requested_at IS NOT NULL AND status = 'FAILED'
+    RETURNING name, payload`;
+}
+
+// ───────────────────────────── admin (guarded actions) ─────────────────────────────
+
+export function loadJobRun(tx: Tx, id: bigint) {
+  return tx.jobRun.findUnique({ where: { id }, select: { id: true, name: true, runKey: true, status: true } });
+}
+
+/** Asks for a failed run to be run again (the next scheduler tick, within a minute, sends it). */
+export async function requestRetry(tx: Tx, run: NonNullable<Awaited<ReturnType<typeof loadJobRun>>>) {
+  if (run.status !== "FAILED") throw new ActionRefusal("INVALID", "Only a failed run can be run again; this one is not failed.");
+  await tx.jobRun.update({ where: { id: run.id }, data: { retryRequestedAt: new Date() } });
+  return { data: { queued: true }, audit: [{ action: "job.retry", entityType: "JobRun", entityId: run.id.toString(), after: { name: run.name, runKey: run.runKey } }] };
+}

@@ -65,6 +65,12 @@ const TABLE: [Action, object, Who[]][] = [
   ["planning.risk.raise", {}, ["leader"]],
   ["planning.risk.update", teamA, ["leader", "poA", "leadA"]],
   ["planning.risk.update", mine, ["admin", "leader", "poA", "leadA", "designerA", "oversightA", "poB", "leadB", "member"]],
+  // One's own account (tokens, e-mail choices): everyone, viewers included; nobody else's.
+  ["account.self", mine, ["admin", "leader", "poA", "leadA", "designerA", "oversightA", "poB", "leadB", "viewerPoA", "member"]],
+  ["account.self", { ownerPersonId: ME + 1 }, []],
+  ["webhook.manage", teamA, ["admin", "leader", "poA", "leadA"]],
+  ["webhook.manage", { teamId: null }, ["admin", "leader"]],
+  ["ops.admin", {}, ["admin"]],
 ];
 
 describe("the permission matrix", () => {
@@ -81,8 +87,8 @@ describe("the permission matrix", () => {
     }
   }
 
-  it("never lets a viewer write, whatever their memberships", () => {
-    for (const action of Object.keys(PERMISSIONS) as Action[]) {
+  it("never lets a viewer write, whatever their memberships (except on their own account)", () => {
+    for (const action of (Object.keys(PERMISSIONS) as Action[]).filter((a) => a !== "account.self")) {
       expect(can(P.viewerPoA, action, mine)).toBe(false);
     }
   });

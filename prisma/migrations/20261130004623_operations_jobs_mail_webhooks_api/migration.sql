@@ -25,6 +25,7 @@ CREATE TABLE "job_run" (
     "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMPTZ(3),
     "duration_ms" INTEGER,
+    "retry_requested_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "job_run_pkey" PRIMARY KEY ("id")
 );
