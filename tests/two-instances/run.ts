@@ -73,7 +73,7 @@ const api = async (i: number, method: string, p: string, body?: unknown, headers
 const failures: string[] = [];
 
 // ── 1. Concurrent edits of one item with the same If-Match: exactly one wins, the others get 412 (no lost update).
-const [team] = await q<{ id: number }>(`SELECT t.id FROM team t JOIN membership m ON m.team_id = t.id JOIN person p ON p.id = m.person_id WHERE p.email = 'po.acquisition@northwind.example' AND m.role = 'PRODUCT_OWNER' LIMIT 1`);
+const [team] = await q<{ id: number }>(`SELECT m.team_id AS id FROM app_user u JOIN membership m ON m.person_id = u.person_id WHERE u.email = 'po.acquisition@northwind.example' AND m.role = 'PRODUCT_OWNER' LIMIT 1`);
 const stories = await q<{ id: number }>(`SELECT id FROM backlog_item WHERE team_id = $1 AND level = 'STORY' AND status IN ('BACKLOG','READY') ORDER BY rank COLLATE "C" LIMIT 12`, [team!.id]);
 let editWins = 0;
 let editConflicts = 0;
