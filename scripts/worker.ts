@@ -17,13 +17,23 @@ if (process.env.DATABASE_EMBEDDED === "1") {
   process.exit(1);
 }
 
-const worker = await startWorker();
+// Workers starting together on a fresh database race to create the queue's schema: try again a few times.
+let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+for (let attempt = 1; !worker; attempt++) {
+  try {
+    worker = await startWorker();
+  } catch (error) {
+    if (attempt >= 5) throw error;
+    logger().warn({ err: error, attempt }, "the worker did not start; trying again");
+    await new Promise((r) => setTimeout(r, 1000 * attempt));
+  }
+}
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger().info({ signal }, "stopping the worker");
-  await worker.stop();
+  await worker?.stop();
   await closePool();
   process.exit(0);
 };

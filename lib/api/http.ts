@@ -79,6 +79,7 @@ export function refusalProblem(result: Extract<ActionResult<unknown>, { ok: fals
     case "INVALID":
       return problem(422, result.message, { errors: result.fieldErrors ?? {} });
     case "UNAVAILABLE":
+    case "BUSY":
       return problem(503, result.message, {}, { "retry-after": "5" });
     default:
       return problem(500, result.message);

@@ -16,7 +16,7 @@ export function startServerServices(): Promise<void> {
     if (e.WORKER_IN_PROCESS === "1") {
       try {
         const { startWorker } = await import("./worker");
-        const worker = await startWorker();
+        const worker = await startWithRetries(startWorker);
         const stop = () => {
           void worker.stop().finally(() => process.exit(0));
         };
@@ -28,4 +28,20 @@ export function startServerServices(): Promise<void> {
     }
   })();
   return holder.serverServices;
+}
+
+/**
+ * Starts the worker, trying again a few times: replicas starting together on a fresh database race to create the
+ * queue's schema, and the loser's first attempt can end in a deadlock error.
+ */
+async function startWithRetries<T>(start: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      logger().warn({ err: error, attempt: i }, "the job worker did not start; trying again");
+      await new Promise((r) => setTimeout(r, 1000 * i));
+    }
+  }
 }

@@ -136,9 +136,16 @@ while (Date.now() < deadline) {
 const [jobs] = await q<{ completed: number; failed: number }>(`SELECT count(*) FILTER (WHERE state = 'completed')::int AS completed, count(*) FILTER (WHERE state = 'failed')::int AS failed FROM pgboss.job WHERE name IN ('rank.snapshot','notifications.sweep','kpi.reminders')`);
 const [snap] = await q<{ runs: number; attempts: number }>(`SELECT count(*)::int AS runs, coalesce(sum(attempts), 0)::int AS attempts FROM job_run WHERE name = 'rank.snapshot' AND run_key = $1 AND status = 'SUCCEEDED'`, [day]);
 const [dupNotices] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT recipient_id, dedupe_key FROM notification WHERE dedupe_key IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d`);
+// Every (owner, overdue dependency) pair has exactly one overdue notice: the sweep's (dedupe key for this date) or
+// one the demo seed wrote before dedupe keys existed (link /dependencies?key=…), which the sweep counts as sent.
 const [overdue] = await q<{ expected: number; got: number }>(`
-  SELECT (SELECT count(DISTINCT (x.p, d.id))::int FROM dependency d CROSS JOIN LATERAL (VALUES (d.from_owner_id), (d.to_owner_id)) x(p) WHERE d.status IN ('OPEN','ACCEPTED','IN_PROGRESS','BLOCKED')) AS expected,
-         (SELECT count(*)::int FROM notification WHERE kind = 'dependency.overdue' AND dedupe_key LIKE 'dependency.overdue:%:' || to_char(current_date - 3, 'YYYY-MM-DD')) AS got`);
+  WITH pairs AS (
+    SELECT DISTINCT x.p AS person_id, d.id, d.key, d.needed_by FROM dependency d CROSS JOIN LATERAL (VALUES (d.from_owner_id), (d.to_owner_id)) x(p)
+     WHERE d.status IN ('OPEN','ACCEPTED','IN_PROGRESS','BLOCKED'))
+  SELECT count(*)::int AS expected,
+         count(*) FILTER (WHERE (SELECT count(*) FROM notification n WHERE n.recipient_id = pairs.person_id AND n.kind = 'dependency.overdue'
+                                  AND (n.dedupe_key = 'dependency.overdue:' || pairs.key || ':' || to_char(pairs.needed_by, 'YYYY-MM-DD') OR n.link = '/dependencies?key=' || pairs.key)) = 1)::int AS got
+    FROM pairs`);
 const [runsTwice] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM job_run WHERE status = 'SUCCEEDED' AND attempts > 1 AND name IN ('rank.snapshot', 'kpi.reminders')`);
 const workersSeen = await q<{ n: number }>(`SELECT count(DISTINCT name)::int AS n FROM job_run`);
 if (pendingJobs > 0) failures.push(`${pendingJobs} jobs still pending after 150 s`);
