@@ -2,13 +2,17 @@
 
 import { guardedAction } from "@/lib/actions/guarded";
 import { can } from "@/lib/auth/permissions";
-import { importBacklog, loadImportTeam } from "./mutations";
-import { ImportBacklogSchema } from "./schema";
+import { forgetMapping, importBacklog, loadImportTeam } from "./mutations";
+import { ForgetMappingSchema, ImportBacklogSchema } from "./schema";
+
+const revalidateTeam = (teamId: number) => [`/teams/${teamId}/backlog`, `/backlogs/${teamId}`, "/portfolio"];
 
 /**
- * Imports a Jira-style CSV into a team's backlog: `preview` lists every row it would create or update and every
- * bad row with its line and reason; `commit` applies all of it or nothing. Allowed: the team's product owner or
- * a leader (items enter through the backlog owner); rows that create or change themes and epics need a leader.
+ * Imports a Jira CSV into a team's backlog through the user's mapping: `preview` lists what every row would do and
+ * why a row cannot be imported; `commit` applies all of it, or every valid row (`skipInvalid`), in one transaction,
+ * and saves the mapping for the team. Allowed: the team's product owner or a leader (work enters through the
+ * backlog owner); creating or changing themes and epics needs a leader. The upload route
+ * (app/api/teams/[id]/import) streams files of any allowed size into this action.
  */
 export const importBacklogAction = guardedAction({
   name: "import.backlog",
@@ -16,6 +20,17 @@ export const importBacklogAction = guardedAction({
   load: (tx, input) => loadImportTeam(tx, input.teamId),
   authorize: (team) => ({ action: "backlog.create", scope: { teamId: team.id } }),
   run: (tx, team, input, principal) => importBacklog(tx, team, input, can(principal, "portfolio.edit"), principal.userId),
-  revalidate: (data, input) => (data.committed ? [`/teams/${input.teamId}/backlog`, `/backlogs/${input.teamId}`, "/portfolio"] : []),
+  revalidate: (data, input) => (data.committed ? revalidateTeam(input.teamId) : []),
+  notFound: "That team no longer exists.",
+});
+
+/** Forgets the team's saved import mapping. Same people as importing. */
+export const forgetImportMappingAction = guardedAction({
+  name: "import.mapping.forget",
+  schema: ForgetMappingSchema,
+  load: (tx, input) => loadImportTeam(tx, input.teamId),
+  authorize: (team) => ({ action: "backlog.create", scope: { teamId: team.id } }),
+  run: (tx, team) => forgetMapping(tx, team),
+  revalidate: (_data, input) => [`/teams/${input.teamId}/backlog/import`],
   notFound: "That team no longer exists.",
 });

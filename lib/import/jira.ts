@@ -1,41 +1,63 @@
 /**
- * Reading a Jira-style CSV export: Issue key, Summary, Issue Type, Status, Parent, Story Points, Sprint,
- * Assignee, Labels (Jira repeats the Labels and Sprint columns once per value; every copy is read). Header
- * names are matched without regard to case or spacing, with the names Jira uses for the same field in
- * other exports ("Parent id", "Custom field (Story Points)", …). Pure.
+ * Reading a Jira CSV export as Jira writes it: columns recognised by the names Jira uses (Cloud team-managed and
+ * company-managed, Server), repeated columns (Labels, Sprint, Component/s, Comment…) read in full, and the data
+ * rows with their spreadsheet row numbers. Also Jira's names for our levels and statuses (what exports write).
+ * Pure: used by the server and by the browser's mapping step alike.
  */
 import type { ItemLevel, ItemStatus } from "@/lib/generated/prisma/enums";
 import type { CsvRecord } from "@/lib/csv/parse";
 import { unguardCell } from "@/lib/csv/write";
 
-export type JiraField = "key" | "summary" | "type" | "status" | "parent" | "points" | "sprint" | "assignee" | "labels";
+/** The fields a column can feed. */
+export const IMPORT_FIELDS = [
+  "key", "issueId", "summary", "type", "status", "statusCategory", "parent", "parentKey", "epicLink",
+  "points", "sprint", "assignee", "labels", "components", "description", "created", "resolved",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** The columns of an export, in order; `writeCsv` of these headers is what the app exports. */
-export const JIRA_HEADERS: Readonly<Record<JiraField, string>> = {
+/** What the mapping step calls each field. */
+export const FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   key: "Issue key",
-  summary: "Summary",
-  type: "Issue Type",
+  issueId: "Issue id",
+  summary: "Summary (title)",
+  type: "Issue Type (level)",
   status: "Status",
-  parent: "Parent",
-  points: "Story Points",
+  statusCategory: "Status Category",
+  parent: "Parent (id or key)",
+  parentKey: "Parent key",
+  epicLink: "Epic Link",
+  points: "Story points",
   sprint: "Sprint",
-  assignee: "Assignee",
+  assignee: "Assignee (owner)",
   labels: "Labels",
+  components: "Components (as labels)",
+  description: "Description",
+  created: "Created",
+  resolved: "Resolved",
 };
 
-const ALIASES: Readonly<Record<string, JiraField>> = {
+/** Fields several columns may feed (Jira repeats these columns once per value). */
+export const REPEATABLE: ReadonlySet<ImportField> = new Set(["points", "sprint", "labels", "components"]);
+
+/** A column's name as compared: letters and digits only, lower case ("Custom field (Story Points)" → "customfieldstorypoints"). */
+export const normHeader = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+const ALIASES: Readonly<Record<string, ImportField>> = {
   issuekey: "key",
   key: "key",
+  issueid: "issueId",
+  id: "issueId",
   summary: "summary",
   title: "summary",
   issuetype: "type",
   type: "type",
   status: "status",
+  statuscategory: "statusCategory",
   parent: "parent",
-  parentkey: "parent",
   parentid: "parent",
-  epiclink: "parent",
-  customfieldepiclink: "parent",
+  parentkey: "parentKey",
+  epiclink: "epicLink",
+  customfieldepiclink: "epicLink",
   storypoints: "points",
   storypointestimate: "points",
   customfieldstorypoints: "points",
@@ -44,157 +66,119 @@ const ALIASES: Readonly<Record<string, JiraField>> = {
   assignee: "assignee",
   labels: "labels",
   label: "labels",
+  components: "components",
+  component: "components",
+  components_: "components",
+  description: "description",
+  created: "created",
+  resolved: "resolved",
 };
 
-const norm = (header: string) => header.toLowerCase().replace(/[^a-z]/g, "");
-
-export interface HeaderMap {
-  /** Column indexes per field (several for repeated Labels / Sprint columns). */
-  columns: Partial<Record<JiraField, number[]>>;
-  ignored: string[];
-  missing: JiraField[];
+/** The field Jira's name for a column means, or null (the column is not imported unless the user maps it). */
+export function defaultField(header: string): ImportField | null {
+  const n = normHeader(header);
+  if (n === "components" || n === "component" || n === "componentss" || header.trim().toLowerCase() === "component/s") return "components";
+  return ALIASES[n] ?? null;
 }
 
-const REQUIRED: readonly JiraField[] = ["key", "summary", "type"];
-
-export function mapHeader(header: readonly string[]): HeaderMap {
-  const columns: Partial<Record<JiraField, number[]>> = {};
-  const ignored: string[] = [];
-  header.forEach((name, index) => {
-    const field = ALIASES[norm(name)];
-    if (!field) {
-      if (name.trim()) ignored.push(name.trim());
-      return;
-    }
-    // Only Labels and Sprint repeat in Jira exports; a second Summary (say) would be ambiguous: keep the first.
-    if (columns[field] && field !== "labels" && field !== "sprint") {
-      ignored.push(name.trim());
-      return;
-    }
-    (columns[field] ??= []).push(index);
+/** Per column index: the field it feeds (null: not imported). A non-repeatable field takes its first column only. */
+export function resolveColumns(header: readonly string[], chosen: Readonly<Record<string, ImportField | "ignore">>): (ImportField | null)[] {
+  const taken = new Set<ImportField>();
+  return header.map((name) => {
+    const pick = chosen[normHeader(name)];
+    const field = pick === "ignore" ? null : (pick ?? defaultField(name));
+    if (!field) return null;
+    if (taken.has(field) && !REPEATABLE.has(field)) return null;
+    taken.add(field);
+    return field;
   });
-  return { columns, ignored, missing: REQUIRED.filter((f) => !columns[f]) };
 }
 
-/** One data row as read from the file: text values, `undefined` where the file has no such column. */
+/** One data row as read from the file (text exactly as in the cell; `undefined` where no column feeds the field). */
 export interface JiraRow {
-  line: number;
+  /** The row as a spreadsheet shows the file (header = row 1). */
+  row: number;
   key: string;
+  issueId: string;
   summary: string;
   type: string;
   status: string | undefined;
-  parent: string | undefined;
-  points: string | undefined;
-  sprint: string[] | undefined;
+  statusCategory: string;
+  /** Parent references in the order they are tried: Parent key, Parent / Parent id, Epic Link. */
+  parentRefs: { field: "parentKey" | "parent" | "epicLink"; value: string }[];
+  hasParentColumn: boolean;
+  points: string[] | undefined;
+  sprints: string[];
   assignee: string | undefined;
   labels: string[] | undefined;
+  components: string[];
+  description: string | undefined;
+  created: string;
+  resolved: string;
 }
 
-export function readRows(records: readonly CsvRecord[], map: HeaderMap): JiraRow[] {
-  const cell = (r: CsvRecord, field: JiraField): string | undefined => {
-    const index = map.columns[field]?.[0];
-    return index === undefined ? undefined : unguardCell(r.fields[index] ?? "").trim();
-  };
-  const cells = (r: CsvRecord, field: JiraField): string[] | undefined => {
-    const indexes = map.columns[field];
-    if (!indexes) return undefined;
-    return indexes.map((i) => unguardCell(r.fields[i] ?? "").trim()).filter((v) => v !== "");
-  };
+/** The data rows (blank rows left out) read through the resolved columns. */
+export function readRows(records: readonly CsvRecord[], columns: readonly (ImportField | null)[]): JiraRow[] {
+  const indexes = new Map<ImportField, number[]>();
+  columns.forEach((f, i) => {
+    if (f) indexes.set(f, [...(indexes.get(f) ?? []), i]);
+  });
+  const has = (f: ImportField) => indexes.has(f);
+  const cellsOf = (r: CsvRecord, f: ImportField) => (indexes.get(f) ?? []).map((i) => unguardCell(r.fields[i] ?? ""));
+  const one = (r: CsvRecord, f: ImportField) => cellsOf(r, f)[0] ?? "";
+  const nonEmpty = (values: string[]) => values.map((v) => v.trim()).filter((v) => v !== "");
   return records
     .filter((r) => r.fields.some((f) => f.trim() !== ""))
-    .map((r) => ({
-      line: r.line,
-      key: cell(r, "key") ?? "",
-      summary: cell(r, "summary") ?? "",
-      type: cell(r, "type") ?? "",
-      status: cell(r, "status"),
-      parent: cell(r, "parent"),
-      points: cell(r, "points"),
-      sprint: cells(r, "sprint"),
-      assignee: cell(r, "assignee"),
-      labels: cells(r, "labels")?.flatMap((v) => v.split(/[\s,;]+/)).filter((v) => v !== ""),
-    }));
+    .map((r) => {
+      const parentRefs: JiraRow["parentRefs"] = [];
+      for (const field of ["parentKey", "parent", "epicLink"] as const) {
+        const value = one(r, field).trim();
+        if (value) parentRefs.push({ field, value });
+      }
+      return {
+        row: r.row,
+        key: one(r, "key").trim(),
+        issueId: one(r, "issueId").trim(),
+        summary: one(r, "summary"),
+        type: one(r, "type").trim(),
+        status: has("status") ? one(r, "status").trim() : undefined,
+        statusCategory: one(r, "statusCategory").trim(),
+        parentRefs,
+        hasParentColumn: has("parent") || has("parentKey") || has("epicLink"),
+        points: has("points") ? nonEmpty(cellsOf(r, "points")) : undefined,
+        sprints: nonEmpty(cellsOf(r, "sprint")),
+        assignee: has("assignee") ? one(r, "assignee").trim() : undefined,
+        labels: has("labels") ? nonEmpty(cellsOf(r, "labels")).flatMap((v) => v.split(/\s+/)) : undefined,
+        components: nonEmpty(cellsOf(r, "components")),
+        description: has("description") ? one(r, "description") : undefined,
+        created: one(r, "created").trim(),
+        resolved: one(r, "resolved").trim(),
+      };
+    });
 }
 
-/** What a new item's key must look like (existing items are matched on their key exactly as stored). */
-export const KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,19}-[0-9]{1,9}$/;
+// ───────────────────────────── Jira's names for ours (what exports write) ─────────────────────────────
 
-export type TypeReading = { level: ItemLevel; isTask: boolean } | { error: string };
+/** The columns our exports share with Jira's. */
+export const JIRA_HEADERS = {
+  issueId: "Issue id",
+  key: "Issue key",
+  summary: "Summary",
+  type: "Issue Type",
+  status: "Status",
+  parent: "Parent",
+  parentId: "Parent id",
+  parentKey: "Parent key",
+  description: "Description",
+  points: "Story Points",
+  sprint: "Sprint",
+  assignee: "Assignee",
+  labels: "Labels",
+  created: "Created",
+  resolved: "Resolved",
+} as const;
 
-const TYPES: Readonly<Record<string, { level: ItemLevel; isTask: boolean }>> = {
-  theme: { level: "THEME", isTask: false },
-  initiative: { level: "THEME", isTask: false },
-  epic: { level: "EPIC", isTask: false },
-  feature: { level: "FEATURE", isTask: false },
-  capability: { level: "FEATURE", isTask: false },
-  story: { level: "STORY", isTask: false },
-  userstory: { level: "STORY", isTask: false },
-  task: { level: "STORY", isTask: true },
-};
-
-export function readType(text: string): TypeReading {
-  const found = TYPES[norm(text)];
-  if (found) return found;
-  if (!text.trim()) return { error: "Issue Type is empty" };
-  if (/sub.?task/i.test(text)) return { error: `"${text}" is not imported: import sub-tasks as stories or tasks` };
-  return { error: `Issue Type "${text}" is not one of Theme, Epic, Feature, Story, Task` };
-}
-
-const PORTFOLIO_STATUS_NAMES: Readonly<Record<string, ItemStatus>> = {
-  todo: "FUNNEL",
-  open: "FUNNEL",
-  backlog: "FUNNEL",
-  funnel: "FUNNEL",
-  new: "FUNNEL",
-  reviewing: "REVIEWING",
-  review: "REVIEWING",
-  inreview: "REVIEWING",
-  analyzing: "ANALYZING",
-  analysing: "ANALYZING",
-  analysis: "ANALYZING",
-  portfoliobacklog: "PORTFOLIO_BACKLOG",
-  approved: "PORTFOLIO_BACKLOG",
-  inprogress: "IMPLEMENTING",
-  implementing: "IMPLEMENTING",
-  done: "DONE",
-  closed: "DONE",
-  resolved: "DONE",
-  cancelled: "CANCELLED",
-  canceled: "CANCELLED",
-  wontdo: "CANCELLED",
-};
-
-const TEAM_STATUS_NAMES: Readonly<Record<string, ItemStatus>> = {
-  todo: "BACKLOG",
-  open: "BACKLOG",
-  backlog: "BACKLOG",
-  new: "BACKLOG",
-  ready: "READY",
-  selectedfordevelopment: "READY",
-  inprogress: "IN_PROGRESS",
-  blocked: "BLOCKED",
-  onhold: "BLOCKED",
-  inreview: "IN_REVIEW",
-  review: "IN_REVIEW",
-  qa: "IN_REVIEW",
-  done: "DONE",
-  closed: "DONE",
-  resolved: "DONE",
-  cancelled: "CANCELLED",
-  canceled: "CANCELLED",
-  wontdo: "CANCELLED",
-};
-
-/** A status name for the level (Jira's "To Do" is an epic's funnel and a story's backlog), or an error. */
-export function readStatus(text: string, level: ItemLevel): { status: ItemStatus } | { error: string } {
-  const names = level === "THEME" || level === "EPIC" ? PORTFOLIO_STATUS_NAMES : TEAM_STATUS_NAMES;
-  const status = names[norm(text)];
-  if (status) return { status };
-  const allowed = level === "THEME" || level === "EPIC" ? "To Do, Reviewing, Analyzing, Portfolio Backlog, In Progress, Done, Cancelled" : "To Do, Ready, In Progress, Blocked, In Review, Done, Cancelled";
-  return { error: `Status "${text}" is not a ${level.toLowerCase()} status (${allowed})` };
-}
-
-/** Jira's label for a status (what the export writes, and what `readStatus` reads back). */
+/** Jira's label for a status (what the export writes, and what the import reads back by name). */
 export function statusName(status: ItemStatus): string {
   switch (status) {
     case "FUNNEL":
@@ -203,7 +187,6 @@ export function statusName(status: ItemStatus): string {
     case "PORTFOLIO_BACKLOG":
       return "Portfolio Backlog";
     case "IMPLEMENTING":
-      return "In Progress";
     case "IN_PROGRESS":
       return "In Progress";
     case "IN_REVIEW":
@@ -213,17 +196,8 @@ export function statusName(status: ItemStatus): string {
   }
 }
 
-/** Jira's issue type for a level. */
-export function typeName(level: ItemLevel, isTask: boolean): string {
-  if (isTask) return "Task";
+/** Jira's issue type for one of our items (without a remembered Jira type). */
+export function typeName(level: ItemLevel, isTask: boolean, parentLevel: ItemLevel | null = null): string {
+  if (isTask) return parentLevel === "STORY" ? "Sub-task" : "Task";
   return level.charAt(0) + level.slice(1).toLowerCase();
-}
-
-export function readPoints(text: string): { points: number | null } | { error: string } {
-  if (text === "") return { points: null };
-  const n = Number(text);
-  if (!Number.isFinite(n) || !Number.isInteger(n) || n < 0 || n > 100) {
-    return { error: `Story Points "${text}" must be a whole number from 0 to 100` };
-  }
-  return { points: n };
 }

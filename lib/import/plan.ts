@@ -1,21 +1,40 @@
 /**
- * The import plan: what a Jira-style CSV would create, update or leave alone in one team's backlog, and every
- * row that cannot be imported with its line number and reason. Pure: the file and a snapshot of what exists
- * in, the plan out; the mutation applies it in one transaction (all or nothing).
+ * The import plan: what a Jira CSV, read through a mapping, would create, update or leave alone in one team's
+ * backlog, and every row that cannot be imported with its spreadsheet row number and one reason. Pure: the file,
+ * the mapping and a snapshot of what exists in, the plan out; the mutation applies it in one transaction.
  *
- * Rows are matched to existing items on Issue key, so importing the same file twice changes nothing the second
- * time. A column the file does not have leaves that field alone; a column with an empty cell clears it (Status
- * excepted: an empty status keeps the current one, or the level's first status for a new item).
+ * Rows are matched to items on Issue key, so importing the same file twice changes nothing the second time. A row
+ * whose key exists here keeps its level (the file's type only decides what new items become). A column the file
+ * does not have leaves that field alone. Parents are found by key or by Jira's Issue id, in any row order: in the
+ * file, in the backlog, or among issues an earlier import brought in.
  */
 import type { ItemLevel, ItemStatus } from "@/lib/generated/prisma/enums";
 import { parseCsv } from "@/lib/csv/parse";
-import { PARENT_LEVEL, aLevel } from "@/lib/backlog/schema";
 import { enumLabel } from "@/lib/format/enum-label";
-import { KEY_PATTERN, mapHeader, readPoints, readRows, readStatus, readType, type JiraRow } from "./jira";
+import { parseJiraDate } from "./dates";
+import { normHeader, readRows, resolveColumns, type ImportField, type JiraRow } from "./jira";
+import {
+  asLabel,
+  assigneeTarget,
+  defaultType,
+  portfolioStatus,
+  sprintTarget,
+  statusTarget,
+  valueKey,
+  type Candidate,
+  type Mapping,
+  type TypeTarget,
+} from "./mapping";
+import { wikiToText } from "./wiki";
 
-export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_ROWS = 10_000;
 const MAX_LABELS = 20;
 const MAX_LABEL_LENGTH = 50;
+export const MAX_TITLE = 200;
+/** Jira's own limit, so any description Jira holds fits. */
+export const MAX_DESCRIPTION = 32_767;
+/** What a new item's key must look like (existing items are matched on their key exactly as stored). */
+export const KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,19}-[0-9]{1,9}$/;
 
 export interface ExistingItem {
   id: number;
@@ -25,6 +44,7 @@ export interface ExistingItem {
   teamId: number | null;
   teamName: string | null;
   title: string;
+  description: string;
   status: ItemStatus;
   estimate: number | null;
   parentKey: string | null;
@@ -32,26 +52,26 @@ export interface ExistingItem {
   labels: string[];
 }
 
-export interface PersonRef {
-  personId: number;
-  name: string;
-  email: string;
-  /** A member of the importing team (only members may own its features and stories). */
-  member: boolean;
-}
-
 export interface ImportContext {
   team: { id: number; name: string };
-  /** Existing items by key: every key of the file and every parent it names. */
+  /** Existing items by key: every key of the file and every parent it could name. */
   existing: ReadonlyMap<string, ExistingItem>;
-  people: readonly PersonRef[];
+  /** Jira Issue ids brought in by earlier imports into this team, to the key they became. */
+  issueRefs: ReadonlyMap<string, string>;
+  /** The team's members: who may own its items. */
+  people: readonly Candidate[];
   /** Leaders may create and change themes and epics; others may only refer to them. */
   canEditPortfolio: boolean;
+  /** The organisation's time zone, for Jira's zone-less dates. */
+  timeZone: string;
+  /** The team's sprint numbers (a file's "Sprint 4" is then the team's own sprint, not a label). */
+  sprintNumbers: readonly number[];
 }
 
 /** The values an import sets on an item. */
 export interface ItemValues {
   title: string;
+  description: string;
   status: ItemStatus;
   estimate: number | null;
   parentKey: string | null;
@@ -59,229 +79,389 @@ export interface ItemValues {
   labels: string[];
 }
 
-export type ImportOp =
-  | { kind: "create"; line: number; key: string; level: ItemLevel; isTask: boolean; values: ItemValues }
-  | { kind: "update"; line: number; key: string; id: number; level: ItemLevel; before: ItemValues; values: ItemValues };
+/** Set only when an item is created (history is not rewritten by a later import). */
+export interface CreateExtras {
+  createdAt: string | null;
+  resolvedAt: string | null;
+  issueId: string | null;
+  jiraType: string;
+}
 
-export type RowAction = "create" | "update" | "unchanged" | "error";
+export type ImportOp =
+  | { kind: "create"; row: number; key: string; level: ItemLevel; isTask: boolean; values: ItemValues; extras: CreateExtras }
+  | { kind: "update"; row: number; key: string; id: number; level: ItemLevel; before: ItemValues; values: ItemValues };
+
+export type RowAction = "create" | "update" | "unchanged" | "skip" | "error";
 
 export interface PlanRow {
-  line: number;
+  /** The spreadsheet row (header = 1). */
+  row: number;
   key: string;
   summary: string;
   type: string;
+  /** What the row becomes here ("Feature", "Task under its story"). */
+  becomes: string;
   action: RowAction;
   /** For updates: what changes ("Status: To Do → In Progress"). */
   changes: string[];
-  /** For errors: why the row cannot be imported. */
+  /** For errors: why the row cannot be imported (one reason, the first found). */
   reasons: string[];
+  /** Things the import did that the user should know (points rounded, assignee left empty). */
+  notes: string[];
+}
+
+export interface FileProblem {
+  row: number;
+  message: string;
+}
+
+export interface ReadFile {
+  header: string[];
+  columns: (ImportField | null)[];
+  rows: JiraRow[];
+  fileProblems: FileProblem[];
+  /** Names of the columns not imported (each name once). */
+  ignoredColumns: string[];
 }
 
 export interface ImportPlan {
   rows: PlanRow[];
   ops: ImportOp[];
-  /** Problems with the file as a whole (unreadable quoting, missing columns), with their lines. */
-  fileProblems: { line: number; message: string }[];
+  fileProblems: FileProblem[];
   ignoredColumns: string[];
   notes: string[];
   counts: Record<RowAction, number>;
 }
 
-export interface ReadFile {
-  rows: JiraRow[];
-  fileProblems: { line: number; message: string }[];
-  ignoredColumns: string[];
-  hasColumn: { status: boolean; parent: boolean; points: boolean; assignee: boolean; labels: boolean };
-}
-
-/** Reads the file: header mapping, data rows, problems of the file as a whole. */
-export function readImportFile(text: string): ReadFile {
+/** Reads the file through the mapping's column choices: header, data rows, problems of the file as a whole. */
+export function readImportFile(text: string, columnChoices: Mapping["columns"] = {}): ReadFile {
   const parsed = parseCsv(text);
   const [header, ...records] = parsed.records;
-  const fileProblems = [...parsed.problems];
-  if (!header) {
-    return { rows: [], fileProblems: [{ line: 1, message: "The file is empty." }], ignoredColumns: [], hasColumn: { status: false, parent: false, points: false, assignee: false, labels: false } };
+  const fileProblems: FileProblem[] = parsed.problems.map((p) => ({ row: p.row, message: p.message }));
+  if (!header) return { header: [], columns: [], rows: [], fileProblems: [{ row: 1, message: "The file is empty." }], ignoredColumns: [] };
+  const columns = resolveColumns(header.fields, columnChoices);
+  const fed = new Set(columns);
+  for (const [field, name] of [["key", "Issue key"], ["summary", "Summary"]] as const) {
+    if (!fed.has(field)) fileProblems.push({ row: 1, message: `No column is mapped to ${name}: choose the column that holds it.` });
   }
-  const map = mapHeader(header.fields);
-  for (const field of map.missing) {
-    const name = { key: "Issue key", summary: "Summary", type: "Issue Type" }[field as "key" | "summary" | "type"];
-    fileProblems.push({ line: header.line, message: `The header has no "${name}" column.` });
-  }
-  let rows = map.missing.length ? [] : readRows(records, map);
+  let rows = fed.has("key") && fed.has("summary") ? readRows(records, columns) : [];
   if (rows.length > MAX_IMPORT_ROWS) {
-    fileProblems.push({ line: rows[MAX_IMPORT_ROWS]!.line, message: `The file has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` });
+    fileProblems.push({ row: rows[MAX_IMPORT_ROWS]!.row, message: `The file has ${rows.length.toLocaleString("en-GB")} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} at a time.` });
     rows = [];
   }
-  const has = (f: "status" | "parent" | "points" | "assignee" | "labels") => map.columns[f] !== undefined;
-  return {
-    rows,
-    fileProblems,
-    ignoredColumns: map.ignored,
-    hasColumn: { status: has("status"), parent: has("parent"), points: has("points"), assignee: has("assignee"), labels: has("labels") },
-  };
+  const ignored = [...new Set(header.fields.filter((name, i) => columns[i] === null && name.trim() !== "").map((n) => n.trim()))];
+  return { header: header.fields, columns, rows, fileProblems, ignoredColumns: ignored };
 }
 
-/** Keys the plan needs looked up: the rows' own keys and their parents. */
+/** Keys the plan needs looked up: the rows' own keys and every parent reference (existing keys are matched as stored). */
 export function keysToLookUp(file: ReadFile): string[] {
-  return [...new Set(file.rows.flatMap((r) => [r.key, ...(r.parent ? [r.parent] : [])]).filter((k) => k !== ""))];
+  return [...new Set(file.rows.flatMap((r) => [r.key, ...r.parentRefs.map((p) => p.value)]).filter((k) => k !== ""))];
 }
 
-/** Assignee texts the plan needs looked up. */
-export function assigneesToLookUp(file: ReadFile): string[] {
-  return [...new Set(file.rows.map((r) => r.assignee ?? "").filter((a) => a !== ""))];
+/** Parent references that could be Jira Issue ids (numbers). */
+export function issueIdsToLookUp(file: ReadFile): string[] {
+  return [...new Set(file.rows.flatMap((r) => r.parentRefs.map((p) => p.value)).filter((v) => /^\d{1,18}$/.test(v)))];
 }
 
-const LEVEL_ORDER: Readonly<Record<ItemLevel, number>> = { THEME: 0, EPIC: 1, FEATURE: 2, STORY: 3 };
+const LEVEL_WORD: Readonly<Record<ItemLevel, string>> = { THEME: "theme", EPIC: "epic", FEATURE: "feature", STORY: "story" };
 const isPortfolio = (level: ItemLevel) => level === "THEME" || level === "EPIC";
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+const kindOf = (level: ItemLevel, isTask: boolean) => (isTask ? "task" : LEVEL_WORD[level]);
 
-function resolvePerson(text: string, level: ItemLevel, ctx: ImportContext): { personId: number } | { error: string } {
-  const byEmail = ctx.people.filter((p) => p.email.toLowerCase() === text.toLowerCase());
-  const matches = byEmail.length ? byEmail : ctx.people.filter((p) => sameName(p.name, text));
-  if (matches.length === 0) return { error: `Assignee "${text}" is not a person here` };
-  if (matches.length > 1) return { error: `Assignee "${text}" matches ${matches.length} people; use their email` };
-  const person = matches[0]!;
-  if (!isPortfolio(level) && !person.member) return { error: `Assignee "${text}" is not a member of ${ctx.team.name}` };
-  return { personId: person.personId };
+function targetShape(target: Exclude<TypeTarget, "SKIP">): { level: ItemLevel; isTask: boolean; subtask: boolean } {
+  switch (target) {
+    case "TASK":
+      return { level: "STORY", isTask: true, subtask: false };
+    case "SUBTASK":
+      return { level: "STORY", isTask: true, subtask: true };
+    default:
+      return { level: target, isTask: false, subtask: false };
+  }
 }
 
-function readLabels(values: string[]): { labels: string[] } | { error: string } {
-  const labels = [...new Set(values)];
-  if (labels.length > MAX_LABELS) return { error: `At most ${MAX_LABELS} labels` };
-  const long = labels.find((l) => l.length > MAX_LABEL_LENGTH);
-  if (long) return { error: `Label "${long.slice(0, 20)}…" is longer than ${MAX_LABEL_LENGTH} characters` };
-  return { labels };
+const BECOMES: Readonly<Record<TypeTarget, string>> = {
+  THEME: "Theme",
+  EPIC: "Epic",
+  FEATURE: "Feature",
+  STORY: "Story",
+  TASK: "Task",
+  SUBTASK: "Task under its story",
+  SKIP: "Not imported",
+};
+
+/** Which parent levels an item may have. */
+function allowedParents(level: ItemLevel, isTask: boolean): ItemLevel[] {
+  switch (level) {
+    case "THEME":
+      return [];
+    case "EPIC":
+      return ["THEME"];
+    case "FEATURE":
+      return ["EPIC"];
+    case "STORY":
+      return isTask ? ["FEATURE", "STORY"] : ["FEATURE"];
+  }
 }
 
-function describeChanges(before: ItemValues, after: ItemValues, people: readonly PersonRef[]): string[] {
-  const who = (id: number | null) => (id === null ? "—" : (people.find((p) => p.personId === id)?.name ?? `person ${id}`));
+function readPoints(values: string[]): { points: number | null; note?: string } | { error: string } {
+  if (values.length === 0) return { points: null };
+  const [first, ...rest] = values;
+  const n = Number(first!.replace(",", "."));
+  if (!Number.isFinite(n)) return { error: `Story points "${first}" are not a number` };
+  if (n < 0) return { error: `Story points ${first} are negative` };
+  if (n > 100) return { error: `Story points ${trimNumber(n)} are more than 100: split the item or correct the estimate` };
+  const points = Math.ceil(n);
+  const notes: string[] = [];
+  if (points !== n) notes.push(`${trimNumber(n)} points rounded up to ${points}`);
+  const other = rest.find((v) => Number(v.replace(",", ".")) !== n);
+  if (other !== undefined) notes.push(`the second points column says ${other}; the first (${first}) is used`);
+  return notes.length ? { points, note: notes.join("; ") } : { points };
+}
+const trimNumber = (n: number) => String(Number(n.toFixed(2)));
+
+function describeChanges(before: ItemValues, after: ItemValues, people: readonly Candidate[]): string[] {
+  const who = (id: number | null) => (id === null ? "—" : (people.find((p) => p.personId === id)?.name ?? "someone not in the team"));
+  const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
   const changes: string[] = [];
-  if (before.title !== after.title) changes.push(`Summary: “${before.title}” → “${after.title}”`);
+  if (before.title !== after.title) changes.push(`Summary: “${short(before.title)}” → “${short(after.title)}”`);
+  if (before.description !== after.description) changes.push("Description changes");
   if (before.status !== after.status) changes.push(`Status: ${enumLabel(before.status)} → ${enumLabel(after.status)}`);
-  if (before.estimate !== after.estimate) changes.push(`Story Points: ${before.estimate ?? "—"} → ${after.estimate ?? "—"}`);
+  if (before.estimate !== after.estimate) changes.push(`Story points: ${before.estimate ?? "—"} → ${after.estimate ?? "—"}`);
   if (before.parentKey !== after.parentKey) changes.push(`Parent: ${before.parentKey ?? "—"} → ${after.parentKey ?? "—"}`);
   if (before.ownerPersonId !== after.ownerPersonId) changes.push(`Assignee: ${who(before.ownerPersonId)} → ${who(after.ownerPersonId)}`);
-  if (before.labels.join(" ") !== after.labels.join(" ")) changes.push(`Labels: ${before.labels.join(", ") || "—"} → ${after.labels.join(", ") || "—"}`);
+  if (before.labels.join("\u0000") !== after.labels.join("\u0000")) changes.push(`Labels: ${before.labels.join(", ") || "—"} → ${after.labels.join(", ") || "—"}`);
   return changes;
 }
 
-/** Plans the import of a read file against what exists. */
-export function planImport(file: ReadFile, ctx: ImportContext): ImportPlan {
-  const rows: PlanRow[] = [];
-  const ops: ImportOp[] = [];
+interface Node {
+  r: JiraRow;
+  /** The parent's key once resolved; null: no parent; undefined: a reference that names nothing known. */
+  parentKey: string | null | undefined;
+  unresolved: string | null;
+  level: ItemLevel;
+  isTask: boolean;
+  subtask: boolean;
+  target: TypeTarget;
+  existing: ExistingItem | undefined;
+  reasons: string[];
+}
+
+/** Plans the import of a read file against what exists, with the user's mapping. */
+export function planImport(file: ReadFile, mapping: Mapping, ctx: ImportContext): ImportPlan {
   const notes: string[] = [];
-  // Rows that will exist after the import, by key, with their level and team (for parent checks).
-  const planned = new Map<string, { level: ItemLevel; inTeam: boolean; line: number }>();
-  const failedKeys = new Map<string, number>();
-  const firstLine = new Map<string, number>();
-
-  type Pending = { row: JiraRow; level: ItemLevel; isTask: boolean; reasons: string[] };
-  const pending: Pending[] = [];
-  for (const row of file.rows) {
-    const reasons: string[] = [];
-    if (!row.key) reasons.push("Issue key is empty");
-    else if (!KEY_PATTERN.test(row.key) && !ctx.existing.has(row.key)) reasons.push(`Issue key "${row.key}" is not a key like MKT-12`);
-    else if (firstLine.has(row.key)) reasons.push(`Issue key ${row.key} appears again (first on line ${firstLine.get(row.key)})`);
-    else firstLine.set(row.key, row.line);
-    const type = readType(row.type);
-    if ("error" in type) reasons.push(type.error);
-    pending.push({ row, level: "error" in type ? "STORY" : type.level, isTask: "error" in type ? false : type.isTask, reasons });
+  const firstRow = new Map<string, number>();
+  const byIssueId = new Map<string, string>();
+  for (const r of file.rows) {
+    if (r.key && !firstRow.has(r.key)) firstRow.set(r.key, r.row);
+    if (r.issueId && r.key && !byIssueId.has(r.issueId)) byIssueId.set(r.issueId, r.key);
   }
+  const resolveRef = (value: string): string | null => {
+    if (firstRow.has(value)) return value;
+    const fromId = byIssueId.get(value);
+    if (fromId) return fromId;
+    if (ctx.existing.has(value)) return value;
+    return ctx.issueRefs.get(value) ?? null;
+  };
 
-  // Parents are one level up, so planning level by level settles every parent before its children.
-  const byLevel = [...pending].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.row.line - b.row.line);
-  const results = new Map<Pending, PlanRow>();
-  for (const p of byLevel) {
-    const { row, level, isTask } = p;
-    const reasons = [...p.reasons];
-    const existing = row.key ? ctx.existing.get(row.key) : undefined;
-
-    const title = row.summary.replace(/\s+/g, " ").trim();
-    if (title.length < 3) reasons.push("Summary needs at least 3 characters");
-    if (title.length > 200) reasons.push("Summary is longer than 200 characters");
-
-    if (existing && reasons.length === 0) {
-      if (existing.level !== level || existing.isTask !== isTask) {
-        reasons.push(`${row.key} is ${existing.isTask ? "a task" : aLevel(existing.level)} here, not ${isTask ? "a task" : aLevel(level)}`);
-      } else if (!isPortfolio(level) && existing.teamId !== ctx.team.id) {
-        reasons.push(`${row.key} belongs to ${existing.teamName ?? "another team"}'s backlog`);
+  const nodes: Node[] = file.rows.map((r) => {
+    const reasons: string[] = [];
+    if (!r.key) reasons.push("Issue key is empty");
+    else if (firstRow.get(r.key) !== r.row) reasons.push(`Issue key ${r.key} appears again (first on row ${firstRow.get(r.key)})`);
+    else if (!KEY_PATTERN.test(r.key) && !ctx.existing.has(r.key)) reasons.push(`Issue key "${r.key}" is not a key like MKT-12`);
+    const existing = r.key ? ctx.existing.get(r.key) : undefined;
+    const target: TypeTarget = mapping.types[valueKey(r.type)] ?? defaultType(r.type || "Story");
+    let shape = target === "SKIP" ? { level: "STORY" as ItemLevel, isTask: false, subtask: false } : targetShape(target);
+    if (existing) shape = { level: existing.level, isTask: existing.isTask, subtask: existing.isTask && target === "SUBTASK" };
+    let parentKey: string | null | undefined = null;
+    let unresolved: string | null = null;
+    if (r.parentRefs.length) {
+      parentKey = undefined;
+      for (const ref of r.parentRefs) {
+        const k = resolveRef(ref.value);
+        if (k) {
+          parentKey = k;
+          break;
+        }
       }
+      if (parentKey === undefined) {
+        const ref = r.parentRefs[0]!;
+        unresolved = /^\d+$/.test(ref.value) ? `Its parent (Issue id ${ref.value})` : `Its parent ${ref.value}`;
+      }
+    }
+    return { r, parentKey, unresolved, level: shape.level, isTask: shape.isTask, subtask: shape.subtask, target, existing, reasons };
+  });
+
+  // Parents first, whatever the row order: a depth-first walk over the file's own parent links.
+  const byKey = new Map<string, Node>();
+  for (const n of nodes) if (n.r.key && firstRow.get(n.r.key) === n.r.row) byKey.set(n.r.key, n);
+  const order: Node[] = [];
+  const state = new Map<Node, "visiting" | "done">();
+  const visit = (n: Node) => {
+    if (state.get(n) === "done") return;
+    if (state.get(n) === "visiting") {
+      n.reasons.push("Its parent chain loops back to itself");
+      return;
+    }
+    state.set(n, "visiting");
+    const parent = n.parentKey ? byKey.get(n.parentKey) : undefined;
+    if (parent && parent !== n) visit(parent);
+    state.set(n, "done");
+    order.push(n);
+  };
+  nodes.forEach(visit);
+
+  const results = new Map<Node, PlanRow>();
+  const planned = new Map<string, { level: ItemLevel; isTask: boolean; inTeam: boolean }>();
+  const failed = new Map<string, { row: number; skipped: boolean }>();
+  const ops: ImportOp[] = [];
+  let unmatchedAssignees = 0;
+
+  for (const n of order) {
+    const { r, existing } = n;
+    const reasons = [...n.reasons];
+    const rowNotes: string[] = [];
+    const base = { row: r.row, key: r.key, summary: r.summary, type: r.type, becomes: existing ? kindOf(existing.level, existing.isTask).replace(/^./, (c) => c.toUpperCase()) : BECOMES[n.target] };
+
+    if (n.target === "SKIP" && !existing) {
+      results.set(n, { ...base, action: "skip", changes: [], reasons: [`Issue Type "${r.type}" is set to not import`], notes: [] });
+      if (r.key) failed.set(r.key, { row: r.row, skipped: true });
+      continue;
+    }
+
+    const title = r.summary;
+    if (reasons.length === 0) {
+      if (title.trim().length < 3) reasons.push("Summary needs at least 3 characters");
+      else if (title.length > MAX_TITLE) reasons.push(`Summary is ${title.length} characters; shorten it to ${MAX_TITLE}`);
+    }
+
+    // Parent: one level up (a sub-task's is its story), in this team for features' children.
+    let parentKey: string | null | undefined = r.hasParentColumn ? n.parentKey : undefined;
+    if (reasons.length === 0 && r.hasParentColumn) {
+      if (n.parentKey === undefined) {
+        if (mapping.detachMissingParents) {
+          parentKey = null;
+          rowNotes.push(`${n.unresolved!.replace(/^Its parent/, "parent")} is not here: imported without a parent`);
+        } else reasons.push(`${n.unresolved} is neither in the file nor in the backlog: import it first, or import such rows without a parent`);
+      } else if (n.parentKey !== null) {
+        const pk = n.parentKey;
+        const inFile = planned.get(pk);
+        const failedParent = failed.get(pk);
+        const stored = ctx.existing.get(pk);
+        const allowed = allowedParents(n.level, n.isTask);
+        if (pk === r.key) reasons.push("An item cannot be its own parent");
+        else if (!inFile && failedParent && !stored) {
+          reasons.push(`Its parent ${pk} (row ${failedParent.row}) ${failedParent.skipped ? "is not imported" : "cannot be imported"}`);
+        } else {
+          const parent = inFile ?? (stored ? { level: stored.level, isTask: stored.isTask, inTeam: stored.teamId === ctx.team.id } : undefined);
+          if (!parent) reasons.push(`Its parent ${pk} is neither in the file nor in the backlog`);
+          else if (allowed.length === 0) {
+            // A theme has no parent: ignore the reference rather than refuse the row.
+            parentKey = null;
+            rowNotes.push(`a theme has no parent; ${pk} is not linked`);
+          } else if ((parent.isTask && !n.subtask) || !allowed.includes(parent.level)) {
+            const hint = n.level === "STORY" && !n.isTask && parent.level === "EPIC" ? ": map Epic to Feature to keep stories under their epics" : "";
+            reasons.push(`Its parent ${pk} is ${article(kindOf(parent.level, parent.isTask))} here; ${article(kindOf(n.level, n.isTask))} goes under ${allowed.map((l) => article(LEVEL_WORD[l])).join(" or ")}${hint}`);
+          } else if (!isPortfolio(n.level) && !isPortfolio(parent.level) && !parent.inTeam) {
+            reasons.push(`Its parent ${pk} belongs to another team's backlog`);
+          }
+        }
+      }
+    }
+    if (reasons.length === 0 && n.subtask && !existing && parentKey === undefined) parentKey = null;
+
+    if (reasons.length === 0 && existing && !isPortfolio(n.level) && existing.teamId !== ctx.team.id) {
+      reasons.push(`${r.key} belongs to ${existing.teamName ?? "another team"}'s backlog`);
     }
 
     let status: ItemStatus | undefined;
-    if (row.status) {
-      const s = readStatus(row.status, level);
-      if ("error" in s) reasons.push(s.error);
-      else status = s.status;
+    if (reasons.length === 0 && r.status) {
+      const s = statusTarget(r.status, r.statusCategory, mapping);
+      if (!s.target) reasons.push(`Status "${r.status}" is not mapped: choose what it means here`);
+      else status = isPortfolio(n.level) ? portfolioStatus(s.target) : s.target;
     }
+
     let estimate: number | null | undefined;
-    if (row.points !== undefined && !isPortfolio(level)) {
-      const e = readPoints(row.points);
-      if ("error" in e) reasons.push(e.error);
-      else estimate = e.points;
-    }
-    let ownerPersonId: number | null | undefined;
-    if (row.assignee !== undefined) {
-      if (row.assignee === "") ownerPersonId = null;
-      else {
-        const person = resolvePerson(row.assignee, level, ctx);
-        if ("error" in person) reasons.push(person.error);
-        else ownerPersonId = person.personId;
-      }
-    }
-    let labels: string[] | undefined;
-    if (row.labels !== undefined) {
-      const l = readLabels(row.labels);
-      if ("error" in l) reasons.push(l.error);
-      else labels = l.labels;
-    }
-    let parentKey: string | null | undefined;
-    if (row.parent !== undefined) {
-      parentKey = row.parent === "" ? null : row.parent;
-      const expected = PARENT_LEVEL[level];
-      if (parentKey !== null) {
-        const fromFile = planned.get(parentKey);
-        const fromDb = ctx.existing.get(parentKey);
-        const failedOn = failedKeys.get(parentKey);
-        if (parentKey === row.key) reasons.push("An item cannot be its own parent");
-        else if (expected === null) reasons.push(`${capital(aLevel(level))} has no parent`);
-        // A parent that exists is judged as stored, even when the file's own row for it is bad.
-        else if (!fromFile && !fromDb && failedOn !== undefined) reasons.push(`Its parent ${parentKey} cannot be imported (line ${failedOn})`);
-        else if (!fromFile && !fromDb) reasons.push(`Parent ${parentKey} is neither in the file nor in the backlog`);
+    if (reasons.length === 0 && r.points !== undefined) {
+      if (isPortfolio(n.level)) {
+        if (r.points.length) rowNotes.push("story points on themes and epics are not imported (their size is the WSJF job size)");
+      } else {
+        const p = readPoints(r.points);
+        if ("error" in p) reasons.push(p.error);
         else {
-          const parentLevel = fromFile?.level ?? fromDb!.level;
-          const parentInTeam = fromFile ? fromFile.inTeam : fromDb!.teamId === ctx.team.id;
-          if (parentLevel !== expected) reasons.push(`Parent ${parentKey} is ${aLevel(parentLevel)}; ${aLevel(level)} goes under ${aLevel(expected)}`);
-          else if (level === "STORY" && !parentInTeam) reasons.push(`Parent ${parentKey} is another team's feature`);
+          estimate = p.points;
+          if (p.note) rowNotes.push(p.note);
         }
       }
     }
 
+    let ownerPersonId: number | null | undefined;
+    if (reasons.length === 0 && r.assignee !== undefined) {
+      if (r.assignee === "") ownerPersonId = null;
+      else {
+        const a = assigneeTarget(r.assignee, mapping, ctx.people);
+        if (a.personId !== null) ownerPersonId = a.personId;
+        else if (a.source === "chosen") ownerPersonId = null;
+        else {
+          // Not a member here: a new item is left unassigned, an existing one keeps its owner.
+          ownerPersonId = existing ? undefined : null;
+          unmatchedAssignees++;
+          rowNotes.push(`assignee ${r.assignee} is not a member of ${ctx.team.name}: ${existing ? "owner kept" : "left unassigned"}`);
+        }
+      }
+    }
+
+    let labels: string[] | undefined;
+    if (reasons.length === 0 && (r.labels !== undefined || r.components.length || r.sprints.length)) {
+      const sprintLabels = r.sprints.filter((s) => sprintTarget(s, mapping, ctx.sprintNumbers).target === "LABEL").map(asLabel);
+      const all = [...new Set([...(r.labels ?? existing?.labels ?? []), ...r.components.map(asLabel), ...sprintLabels])];
+      const long = all.find((l) => l.length > MAX_LABEL_LENGTH);
+      if (all.length > MAX_LABELS) reasons.push(`${all.length} labels; at most ${MAX_LABELS}`);
+      else if (long) reasons.push(`Label "${long.slice(0, 20)}…" is longer than ${MAX_LABEL_LENGTH} characters`);
+      else labels = all;
+    }
+
+    let description: string | undefined;
+    if (reasons.length === 0 && r.description !== undefined) {
+      description = wikiToText(r.description);
+      if (description.length > MAX_DESCRIPTION) reasons.push(`Description is ${description.length.toLocaleString("en-GB")} characters; at most ${MAX_DESCRIPTION.toLocaleString("en-GB")}`);
+    }
+
+    if (reasons.length === 0 && isPortfolio(n.level) && !ctx.canEditPortfolio && !existing) {
+      reasons.push(`Only a leader adds ${article(LEVEL_WORD[n.level])} to the portfolio: map ${r.type || "this type"} to Feature`);
+    }
+
     let result: PlanRow;
-    const base = { line: row.line, key: row.key, summary: title || row.summary, type: row.type };
     if (reasons.length > 0) {
-      result = { ...base, action: "error", changes: [], reasons };
-      if (row.key && !failedKeys.has(row.key)) failedKeys.set(row.key, row.line);
+      result = { ...base, action: "error", changes: [], reasons: reasons.slice(0, 1), notes: [] };
+      if (r.key && !failed.has(r.key)) failed.set(r.key, { row: r.row, skipped: false });
     } else if (!existing) {
       const values: ItemValues = {
         title,
-        status: status ?? (isPortfolio(level) ? "FUNNEL" : "BACKLOG"),
+        description: description ?? "",
+        status: status ?? (isPortfolio(n.level) ? "FUNNEL" : "BACKLOG"),
         estimate: estimate ?? null,
         parentKey: parentKey ?? null,
         ownerPersonId: ownerPersonId ?? null,
         labels: labels ?? [],
       };
-      if (isPortfolio(level) && !ctx.canEditPortfolio) {
-        result = { ...base, action: "error", changes: [], reasons: [`Only a leader can add ${aLevel(level)} to the portfolio`] };
-        failedKeys.set(row.key, row.line);
-      } else {
-        ops.push({ kind: "create", line: row.line, key: row.key, level, isTask, values });
-        result = { ...base, action: "create", changes: [], reasons: [] };
-      }
+      const created = r.created ? parseJiraDate(r.created, ctx.timeZone) : null;
+      const resolved = r.resolved ? parseJiraDate(r.resolved, ctx.timeZone) : null;
+      if (r.created && !created) rowNotes.push(`Created "${r.created}" is not a date; the import time is used`);
+      if (r.resolved && !resolved) rowNotes.push(`Resolved "${r.resolved}" is not a date`);
+      ops.push({
+        kind: "create",
+        row: r.row,
+        key: r.key,
+        level: n.level,
+        isTask: n.isTask,
+        values,
+        extras: { createdAt: created?.toISOString() ?? null, resolvedAt: resolved?.toISOString() ?? null, issueId: r.issueId || null, jiraType: r.type },
+      });
+      result = { ...base, action: "create", changes: [], reasons: [], notes: rowNotes };
     } else {
       const before: ItemValues = {
         title: existing.title,
+        description: existing.description,
         status: existing.status,
         estimate: existing.estimate,
         parentKey: existing.parentKey,
@@ -290,6 +470,7 @@ export function planImport(file: ReadFile, ctx: ImportContext): ImportPlan {
       };
       const values: ItemValues = {
         title,
+        description: description ?? existing.description,
         status: status ?? existing.status,
         estimate: estimate === undefined ? existing.estimate : estimate,
         parentKey: parentKey === undefined ? existing.parentKey : parentKey,
@@ -297,43 +478,41 @@ export function planImport(file: ReadFile, ctx: ImportContext): ImportPlan {
         labels: labels ?? existing.labels,
       };
       const changes = describeChanges(before, values, ctx.people);
-      if (changes.length === 0) result = { ...base, action: "unchanged", changes: [], reasons: [] };
-      else if (isPortfolio(level) && !ctx.canEditPortfolio) {
-        result = { ...base, action: "error", changes, reasons: [`Only a leader can change ${aLevel(level)}; the file changes it (${changes.join("; ")})`] };
-        failedKeys.set(row.key, row.line);
+      if (changes.length === 0) result = { ...base, action: "unchanged", changes: [], reasons: [], notes: rowNotes };
+      else if (isPortfolio(n.level) && !ctx.canEditPortfolio) {
+        result = { ...base, action: "error", changes, reasons: [`Only a leader changes ${article(LEVEL_WORD[n.level])}; the file changes ${changes.join("; ")}`], notes: [] };
+        failed.set(r.key, { row: r.row, skipped: false });
       } else {
-        ops.push({ kind: "update", line: row.line, key: row.key, id: existing.id, level, before, values });
-        result = { ...base, action: "update", changes, reasons: [] };
+        ops.push({ kind: "update", row: r.row, key: r.key, id: existing.id, level: n.level, before, values });
+        result = { ...base, action: "update", changes, reasons: [], notes: rowNotes };
       }
     }
-    if (result.action !== "error") planned.set(row.key, { level, inTeam: !isPortfolio(level), line: row.line });
-    results.set(p, result);
+    if (result.action !== "error" && result.action !== "skip") planned.set(r.key, { level: n.level, isTask: n.isTask, inTeam: !isPortfolio(n.level) });
+    results.set(n, result);
   }
-  for (const p of pending) rows.push(results.get(p)!);
 
-  const withSprint = file.rows.filter((r) => (r.sprint?.length ?? 0) > 0).length;
-  if (withSprint > 0) {
-    notes.push(
-      `${withSprint} ${withSprint === 1 ? "row names" : "rows name"} a sprint. Sprint scope is not imported: stories enter a sprint through planning, where the Definition of Ready is checked.`,
-    );
+  const rows = nodes.map((n) => results.get(n)!);
+  if (unmatchedAssignees > 0) {
+    notes.push(`${unmatchedAssignees} ${unmatchedAssignees === 1 ? "row's assignee is" : "rows' assignees are"} not a member of ${ctx.team.name}: choose who they are under Assignees, or they stay unassigned.`);
   }
-  const portfolioPoints = file.hasColumn.points && file.rows.some((r) => r.points && ["theme", "epic", "initiative"].includes(r.type.trim().toLowerCase()));
-  if (portfolioPoints) notes.push("Story Points on themes and epics are not imported: their size is the WSJF job size, and their points roll up from their stories.");
-
-  const counts: Record<RowAction, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
+  const counts: Record<RowAction, number> = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
   for (const r of rows) counts[r.action]++;
-  return { rows, ops: orderOps(ops), fileProblems: file.fileProblems, ignoredColumns: file.ignoredColumns, notes, counts };
+  return { rows, ops: orderOps(ops, order), fileProblems: file.fileProblems, ignoredColumns: file.ignoredColumns, notes, counts };
 }
 
-/** Creates parents-first, then updates, each in file order. */
-function orderOps(ops: ImportOp[]): ImportOp[] {
+/** Creates parents-first (the walk's order), then updates. */
+function orderOps(ops: ImportOp[], order: readonly Node[]): ImportOp[] {
+  const rank = new Map(order.map((n, i) => [n.r.row, i]));
   return [...ops].sort((a, b) => {
     if (a.kind !== b.kind) return a.kind === "create" ? -1 : 1;
-    return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.line - b.line;
+    return rank.get(a.row)! - rank.get(b.row)!;
   });
 }
 
-/** True when the plan can be committed: no bad rows, no problems with the file, something to do. */
-export function isCommittable(plan: ImportPlan): boolean {
-  return plan.fileProblems.length === 0 && plan.counts.error === 0;
+/** Rows that would be left out by a partial import (with their reasons), in file order. */
+export function skippedRows(plan: ImportPlan): { row: number; reason: string }[] {
+  return plan.rows.filter((r) => r.action === "error" || r.action === "skip").map((r) => ({ row: r.row, reason: r.reasons[0] ?? "" }));
 }
+
+/** Normalised header names, for the saved mapping's column choices. */
+export const headerKeys = (header: readonly string[]) => header.map(normHeader);

@@ -42,7 +42,7 @@ describe("parseCsv", () => {
 
   it("reports an unclosed quote with its line", () => {
     const { problems } = parseCsv('a,b\n1,"never closed\n2,3\n');
-    expect(problems).toEqual([{ line: 2, message: expect.stringMatching(/never closed/) }]);
+    expect(problems).toEqual([{ line: 2, row: 2, message: expect.stringMatching(/never closed/) }]);
   });
 
   it("reports text after a closing quote and a stray quote, but keeps reading", () => {

@@ -1,7 +1,5 @@
 import { createItemAction, setItemStatusAction, updatePortfolioItemAction } from "@/lib/backlog/actions";
 import { getDb } from "@/lib/db/client";
-import { importBacklogAction } from "@/lib/import/actions";
-import { unique } from "@/tests/support/factories";
 import { type ActionCase, asRun } from "./types";
 import { makeInterval } from "@/tests/support/planning";
 
@@ -42,17 +40,5 @@ export const cases: Record<string, ActionCase> = {
     wrongRole: (o) => o.poA.user.id, // product owners groom team backlogs; the portfolio is leadership's
     otherTeam: (o) => o.poB.user.id,
     snapshot: (o) => itemState(o.epic.id),
-  },
-  "lib/import/actions.ts#importBacklogAction": {
-    run: asRun(importBacklogAction),
-    input: async (o) => {
-      const key = `IMP-${Number.parseInt(unique("n").split("-")[1]!, 10) * 1000 + Math.floor(Math.random() * 1000)}`;
-      const csv = `Issue key,Summary,Issue Type,Status,Parent,Story Points,Sprint,Assignee,Labels\r\n${key},Imported nurture story,Story,To Do,${o.feature.key},3,,,\r\n`;
-      return { teamId: o.teamA.id, csv, mode: "commit" };
-    },
-    allowed: (o) => o.poA.user.id,
-    wrongRole: (o) => o.memberA.user.id,
-    otherTeam: (o) => o.poB.user.id,
-    snapshot: (o) => db().backlogItem.count({ where: { teamId: o.teamA.id } }),
   },
 };
