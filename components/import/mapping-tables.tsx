@@ -37,12 +37,15 @@ function ValueTable<T>({
   values,
   render,
   needsChoice,
+  pendingLabel = "to choose",
 }: {
   title: string;
   description: ReactNode;
   values: ValueSummary<T>[];
   render: (v: ValueSummary<T>, labelId: string) => ReactNode;
   needsChoice?: (v: ValueSummary<T>) => boolean;
+  /** What the marked values are ("to choose", "not members here"). */
+  pendingLabel?: string;
 }) {
   const id = useId();
   if (values.length === 0) return null;
@@ -55,7 +58,7 @@ function ValueTable<T>({
           <span className="font-normal text-slate-500">
             {values.length} {values.length === 1 ? "value" : "values"}
           </span>
-          {open ? <Badge tone="rose">{open} to choose</Badge> : null}
+          {open ? <Badge tone={pendingLabel === "to choose" ? "rose" : "amber"}>{`${open} ${pendingLabel}`}</Badge> : null}
         </h3>
         <p className="mt-0.5 text-xs text-slate-500">{description}</p>
       </div>
@@ -63,7 +66,7 @@ function ValueTable<T>({
         {values.map((v) => {
           const labelId = `${id}-${v.key.replace(/[^a-z0-9]/g, "_")}-${values.indexOf(v)}`;
           return (
-            <li key={v.key} className={`grid grid-cols-[minmax(0,1fr)_minmax(9rem,13rem)] items-center gap-3 px-4 py-2 ${needsChoice?.(v) ? "bg-rose-50/60" : ""}`}>
+            <li key={v.key} className={`grid grid-cols-[minmax(0,1fr)_minmax(9rem,13rem)] items-center gap-3 px-4 py-2 ${needsChoice?.(v) ? (pendingLabel === "to choose" ? "bg-rose-50/60" : "bg-amber-50/50") : ""}`}>
               <div className="min-w-0">
                 <p id={labelId} className="truncate text-sm text-slate-900" title={v.value}>
                   {v.value}
@@ -155,7 +158,7 @@ export function MappingTables({
 
       <details className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <summary className="cursor-pointer px-4 py-2.5 text-sm font-semibold text-slate-900">
-          Columns: {mapped.length} imported, {file.ignoredColumns.length} not imported
+          Columns: {mapped.length} imported, {file.header.length - mapped.length} not imported
         </summary>
         <div className="grid gap-x-6 gap-y-2 border-t border-slate-100 px-4 py-3 md:grid-cols-2">
           {mapped.map((c) => (
@@ -169,7 +172,9 @@ export function MappingTables({
         </div>
         {file.ignoredColumns.length ? (
           <details className="border-t border-slate-100 px-4 py-2.5">
-            <summary className="cursor-pointer text-sm text-slate-700">{file.ignoredColumns.length} columns not imported (choose one to import it)</summary>
+            <summary className="cursor-pointer text-sm text-slate-700">
+              {file.header.length - mapped.length} columns not imported{file.ignoredColumns.length < file.header.length - mapped.length ? ` (${file.ignoredColumns.length} names; Jira repeats some)` : ""}: choose a field to import one
+            </summary>
             <div className="mt-2 grid gap-x-6 gap-y-2 md:grid-cols-2">
               {file.ignoredColumns.map((name) => (
                 <div key={name} className="grid grid-cols-[minmax(0,1fr)_minmax(9rem,13rem)] items-center gap-3">
@@ -227,6 +232,7 @@ export function MappingTables({
           description="Matched to the team's members by email or name. Anyone else: choose a member, or the item is left unassigned."
           values={summary.assignees}
           needsChoice={(v) => v.source === "none"}
+          pendingLabel="not members here"
           render={(v, labelId) => (
             <select
               aria-labelledby={labelId}

@@ -25,6 +25,7 @@ import {
   type Mapping,
   type TypeTarget,
 } from "./mapping";
+import { unsafeTextReason } from "@/lib/validation/fields";
 import { wikiToText } from "./wiki";
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -219,6 +220,18 @@ function readPoints(values: string[]): { points: number | null; note?: string } 
 }
 const trimNumber = (n: number) => String(Number(n.toFixed(2)));
 
+/**
+ * Text PostgreSQL can store: NUL and other invisible control characters removed, half surrogate pairs replaced
+ * (the same characters lib/validation/fields.ts refuses in forms; a Jira cell may hold them from a paste).
+ */
+function storable(text: string): { text: string; cleaned: boolean } {
+  if (unsafeTextReason(text) === null) return { text, cleaned: false };
+  const cleaned = text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return { text: cleaned, cleaned: true };
+}
+
 function describeChanges(before: ItemValues, after: ItemValues, people: readonly Candidate[]): string[] {
   const who = (id: number | null) => (id === null ? "—" : (people.find((p) => p.personId === id)?.name ?? "someone not in the team"));
   const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
@@ -328,7 +341,9 @@ export function planImport(file: ReadFile, mapping: Mapping, ctx: ImportContext)
       continue;
     }
 
-    const title = r.summary;
+    const safeTitle = storable(r.summary);
+    const title = safeTitle.text;
+    if (safeTitle.cleaned) rowNotes.push("invisible control characters removed from the summary");
     if (reasons.length === 0) {
       if (title.trim().length < 3) reasons.push("Summary needs at least 3 characters");
       else if (title.length > MAX_TITLE) reasons.push(`Summary is ${title.length} characters; shorten it to ${MAX_TITLE}`);
@@ -338,7 +353,11 @@ export function planImport(file: ReadFile, mapping: Mapping, ctx: ImportContext)
     let parentKey: string | null | undefined = r.hasParentColumn ? n.parentKey : undefined;
     if (reasons.length === 0 && r.hasParentColumn) {
       if (n.parentKey === undefined) {
-        if (mapping.detachMissingParents) {
+        if (existing) {
+          // Already here: an unknown parent in a later file leaves its parent as it is.
+          parentKey = undefined;
+          rowNotes.push(`${n.unresolved!.replace(/^Its parent/, "parent")} is not here: its parent here is kept`);
+        } else if (mapping.detachMissingParents) {
           parentKey = null;
           rowNotes.push(`${n.unresolved!.replace(/^Its parent/, "parent")} is not here: imported without a parent`);
         } else reasons.push(`${n.unresolved} is neither in the file nor in the backlog: import it first, or import such rows without a parent`);
@@ -413,7 +432,7 @@ export function planImport(file: ReadFile, mapping: Mapping, ctx: ImportContext)
     let labels: string[] | undefined;
     if (reasons.length === 0 && (r.labels !== undefined || r.components.length || r.sprints.length)) {
       const sprintLabels = r.sprints.filter((s) => sprintTarget(s, mapping, ctx.sprintNumbers).target === "LABEL").map(asLabel);
-      const all = [...new Set([...(r.labels ?? existing?.labels ?? []), ...r.components.map(asLabel), ...sprintLabels])];
+      const all = [...new Set([...(r.labels ?? existing?.labels ?? []), ...r.components.map(asLabel), ...sprintLabels].map((l) => storable(l).text).filter((l) => l !== ""))];
       const long = all.find((l) => l.length > MAX_LABEL_LENGTH);
       if (all.length > MAX_LABELS) reasons.push(`${all.length} labels; at most ${MAX_LABELS}`);
       else if (long) reasons.push(`Label "${long.slice(0, 20)}…" is longer than ${MAX_LABEL_LENGTH} characters`);
@@ -422,7 +441,9 @@ export function planImport(file: ReadFile, mapping: Mapping, ctx: ImportContext)
 
     let description: string | undefined;
     if (reasons.length === 0 && r.description !== undefined) {
-      description = wikiToText(r.description);
+      const safe = storable(wikiToText(r.description));
+      description = safe.text;
+      if (safe.cleaned) rowNotes.push("invisible control characters removed from the description");
       if (description.length > MAX_DESCRIPTION) reasons.push(`Description is ${description.length.toLocaleString("en-GB")} characters; at most ${MAX_DESCRIPTION.toLocaleString("en-GB")}`);
     }
 
