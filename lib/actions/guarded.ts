@@ -39,6 +39,11 @@ export interface GuardedSpec<S extends z.ZodType, T, R> {
   revalidate?: (data: R, input: z.output<S>) => string[];
   /** The message when not found (defaults to a generic one). */
   notFound?: string;
+  /**
+   * How long the transaction may run (default 20 s). Only for writes that are one transaction by design and
+   * bounded in size, e.g. a 10,000-row import (lib/import/actions.ts); each statement still has its own timeout.
+   */
+  transactionTimeoutMs?: number;
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
@@ -70,7 +75,7 @@ async function runGuarded<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>,
       const outcome = await spec.run(tx, target, data, principal);
       await recordAudit(tx, principal.userId, outcome.audit);
       return outcome.data;
-    }, TX_OPTIONS);
+    }, spec.transactionTimeoutMs ? { ...TX_OPTIONS, timeout: spec.transactionTimeoutMs } : TX_OPTIONS);
     for (const path of spec.revalidate?.(result, data) ?? []) revalidatePath(path);
     return { ok: true, data: result };
   } catch (error) {

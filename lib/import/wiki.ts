@@ -24,7 +24,8 @@ const inline = (marker: string) => {
   const m = marker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[^${WORD}])${m}(?=\\S)(.+?)(?<=\\S)${m}(?=$|[^${WORD}])`, "gu");
 };
-const INLINE = ["*", "_", "-", "+", "^", "~", "??"].map(inline);
+const INLINE_MARKERS = ["*", "_", "-", "+", "^", "~", "??"];
+const INLINE = INLINE_MARKERS.map(inline);
 const IMAGE = /!((?:https?:\/\/)?[^!\s|]+\.[A-Za-z0-9]{2,5})(?:\|[^!\n]*)?!/g;
 const LINK = /\[([^\]\n]*)\]/g;
 
@@ -38,15 +39,18 @@ function readLink(inner: string): string {
 }
 
 function readInline(text: string): string {
+  // Most lines of most descriptions hold no markup at all.
+  if (!/[*_\-+^~?{[!\\]/.test(text)) return text;
   let out = text
     .replace(/\{color(?::[^}]*)?\}/g, "")
     .replace(/\{\{(.+?)\}\}/g, "$1")
     .replace(LINK, (_m, inner: string) => readLink(inner))
     .replace(IMAGE, (_m, name: string) => `[image: ${name}]`);
-  for (const re of INLINE) {
+  INLINE_MARKERS.forEach((marker, i) => {
+    if (!out.includes(marker)) return;
     // Twice: a marker pair can sit inside another (*_bold italic_*).
-    out = out.replace(re, "$1$2").replace(re, "$1$2");
-  }
+    out = out.replace(INLINE[i]!, "$1$2").replace(INLINE[i]!, "$1$2");
+  });
   return out.replace(/\\\\/g, "\n");
 }
 
