@@ -7,7 +7,7 @@ import Link from "next/link";
 export function RestrictedPanel({ title, description }: { title: string; description: string }) {
   return (
     <div className="mx-auto mt-8 max-w-lg rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm">
-      <div className="mx-auto flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
+      <div className="mx-auto flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-600">
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
           <path
             fillRule="evenodd"

@@ -55,7 +55,7 @@ export function AuditEventList({
                 ) : null}
                 {showTeam && event.teamId !== null && event.teamName ? (
                   <>
-                    <span className="text-slate-400" aria-hidden="true">
+                    <span className="text-slate-500" aria-hidden="true">
                       {" "}
                       ·{" "}
                     </span>

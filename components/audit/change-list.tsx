@@ -16,7 +16,7 @@ export function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
             {change.before !== undefined && change.after !== undefined ? (
               <>
                 <span className="text-slate-500">{change.before}</span>
-                <span aria-hidden="true" className="mx-1 text-slate-400">
+                <span aria-hidden="true" className="mx-1 text-slate-500">
                   →
                 </span>
                 <span className="sr-only"> changed to </span>

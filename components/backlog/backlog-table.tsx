@@ -12,7 +12,7 @@ import { enumLabel } from "@/lib/format/enum-label";
 
 const col = createDataTableColumnHelper<BacklogItemRow>();
 
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 const columns = col.columns([
   col.accessor("position", { header: "Rank", meta: { align: "end" } }),

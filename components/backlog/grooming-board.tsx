@@ -271,11 +271,11 @@ export function GroomingBoard({ backlog, initialFilter, canGroom, editableIds }:
                         {item.hasOpenDependency && item.status !== "BLOCKED" ? <Badge tone="amber">Dependency</Badge> : null}
                       </span>
                     </td>
-                    <td className={`${td} text-right tabular-nums`}>{item.estimate ?? <span className="text-slate-400">—</span>}</td>
-                    <td className={`${td} whitespace-nowrap`}>{item.owner ?? <span className="text-slate-400">—</span>}</td>
+                    <td className={`${td} text-right tabular-nums`}>{item.estimate ?? <span className="text-slate-500">—</span>}</td>
+                    <td className={`${td} whitespace-nowrap`}>{item.owner ?? <span className="text-slate-500">—</span>}</td>
                     <td className={td}>
                       {item.level !== "STORY" ? (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       ) : missing.length === 0 ? (
                         <Badge tone="emerald" dot>
                           Ready
@@ -286,7 +286,7 @@ export function GroomingBoard({ backlog, initialFilter, canGroom, editableIds }:
                     </td>
                     <td className={`${td} whitespace-nowrap`}>
                       {item.sprintNumber === null ? (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500">—</span>
                       ) : (
                         <span className="flex flex-col">
                           <Link href={`/teams/${team.id}/sprints/${item.sprintId}`} className="text-indigo-700 hover:underline">
@@ -357,7 +357,7 @@ function Stat({ label, value, tone = "slate", hint }: { label: string; value: nu
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
       <p className="text-xs font-medium text-slate-500">{label}</p>
       <p className={`mt-1 text-2xl font-semibold tabular-nums ${color}`}>{value}</p>
-      {hint ? <p className="text-xs text-slate-400">{hint}</p> : null}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
     </div>
   );
 }

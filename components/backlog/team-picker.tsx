@@ -53,7 +53,7 @@ export function TeamPickerBar({ teams, currentId }: { teams: BacklogTeamRow[]; c
                 className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${current ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:border-indigo-300 hover:text-indigo-700"}`}
               >
                 {team.name}
-                <span className={`text-xs tabular-nums ${current ? "text-indigo-100" : "text-slate-400"}`}>
+                <span className={`text-xs tabular-nums ${current ? "text-indigo-100" : "text-slate-500"}`}>
                   {team.openItems}
                   <span className="sr-only"> open items</span>
                 </span>

@@ -4,7 +4,7 @@ import { Line, LineChart, ReferenceLine, YAxis } from "recharts";
 
 /** A KPI's measurements as a tiny line, with the target dashed. Decorative: the table beside it has the numbers. */
 export function KpiSparkline({ values, target, onTarget }: { values: number[]; target: number; onTarget: boolean | null }) {
-  if (values.length === 0) return <span className="text-xs text-slate-400">No data</span>;
+  if (values.length === 0) return <span className="text-xs text-slate-500">No data</span>;
   const rows = values.map((value, i) => ({ i, value }));
   const min = Math.min(target, ...values);
   const max = Math.max(target, ...values);

@@ -33,7 +33,7 @@ export function DefinitionTip({ label, definition, reading }: { label: string; d
         onKeyDown={(event) => {
           if (event.key === "Escape") setDismissed(true);
         }}
-        className="inline-flex size-5 items-center justify-center rounded-full text-slate-400 hover:text-indigo-600 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+        className="inline-flex size-5 items-center justify-center rounded-full text-slate-500 hover:text-indigo-600 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
           <path

@@ -25,7 +25,7 @@ import type {
  * the title attribute).
  */
 
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 const day = (iso: string | null) => (iso ? <span title={iso}>{formatDay(iso.slice(0, 10))}</span> : dash);
 const days = (v: number | null) => (v === null ? dash : `${v.toFixed(1)} d`);
 const hours = (v: number) => `${Math.round(v)} h`;
@@ -57,7 +57,7 @@ const doneColumns = doneCol.columns([
   doneCol.accessor((r) => r.objectives.join(" "), {
     id: "objectives",
     header: "Active objectives",
-    cell: (i) => (i.row.original.objectives.length === 0 ? <span className="text-slate-400">none</span> : i.getValue()),
+    cell: (i) => (i.row.original.objectives.length === 0 ? <span className="text-slate-500">none</span> : i.getValue()),
   }),
 ]);
 

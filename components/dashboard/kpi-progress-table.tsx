@@ -22,7 +22,7 @@ export function KpiProgressTable({ groups }: { groups: KpiGroupProgress[] }) {
             <tr key={`${g.level}:${g.group}`} className="border-b border-slate-100 last:border-0">
               <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-800">
                 {g.group}
-                {g.level !== "TEAM" ? <span className="ml-1.5 text-xs font-normal text-slate-400">{enumLabel(g.level).toLowerCase()}</span> : null}
+                {g.level !== "TEAM" ? <span className="ml-1.5 text-xs font-normal text-slate-500">{enumLabel(g.level).toLowerCase()}</span> : null}
               </th>
               <td className="py-2 pr-3 text-right tabular-nums text-slate-700">
                 {g.onTarget}/{g.measured}

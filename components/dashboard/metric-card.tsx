@@ -49,7 +49,7 @@ export function MetricCard({
         </h3>
         <DefinitionTip label={def.label} definition={def.definition} reading={def.reading} />
         {def.state ? (
-          <span className="ml-auto rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-slate-500 uppercase">
+          <span className="ml-auto rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-slate-600 uppercase">
             Now
           </span>
         ) : null}
@@ -58,7 +58,7 @@ export function MetricCard({
         <Link
           href={href}
           aria-label={`${def.label}: ${summary.display}. Show the rows behind it`}
-          className={`rounded text-3xl font-semibold tracking-tight tabular-nums hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${summary.value === null ? "text-slate-400" : VALUE_TONE[tone]}`}
+          className={`rounded text-3xl font-semibold tracking-tight tabular-nums hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${summary.value === null ? "text-slate-500" : VALUE_TONE[tone]}`}
         >
           {summary.display}
         </Link>
@@ -75,7 +75,7 @@ export function MetricCard({
         </div>
       ) : null}
       <p className="mt-2 text-xs text-slate-500">{summary.detail}</p>
-      {previous !== undefined ? <p className="mt-1 text-xs text-slate-400">Previous period: {previous}</p> : null}
+      {previous !== undefined ? <p className="mt-1 text-xs text-slate-500">Previous period: {previous}</p> : null}
     </article>
   );
 }

@@ -80,7 +80,7 @@ function ChainPath({ chain }: { chain: Chain }) {
             className="flex flex-col items-center rounded px-1 text-[11px] leading-tight text-slate-500 hover:text-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
           >
             <span className="font-mono">{link.key}</span>
-            <span aria-hidden="true" className="text-base leading-none text-slate-400">⟶</span>
+            <span aria-hidden="true" className="text-base leading-none text-slate-500">⟶</span>
             <span>{formatShortDay(link.proposedDate ?? link.neededBy)}</span>
           </Link>
           <span className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-slate-800">{link.toTeam}</span>

@@ -48,7 +48,7 @@ export function CollisionsPanel({
             <li key={`${c.a.id}-${c.b.id}`} className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
               <div className="min-w-0 flex-1">
                 <p className="text-sm text-slate-900">
-                  <ItemRef item={c.a} /> <span className="text-slate-400">and</span> <ItemRef item={c.b} />
+                  <ItemRef item={c.a} /> <span className="text-slate-500">and</span> <ItemRef item={c.b} />
                 </p>
                 <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-500">
                   <span>

@@ -25,7 +25,7 @@ const columns = col.columns([
         <span className="flex flex-col gap-0.5">
           <span className="whitespace-nowrap">
             <TextLink href={`/teams/${row.fromTeamId}`}>{row.fromTeam}</TextLink>
-            <span aria-hidden="true" className="mx-1.5 text-slate-400">→</span>
+            <span aria-hidden="true" className="mx-1.5 text-slate-500">→</span>
             <span className="sr-only"> needs </span>
             <TextLink href={`/teams/${row.toTeamId}`}>{row.toTeam}</TextLink>
           </span>

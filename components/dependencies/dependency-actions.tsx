@@ -1,44 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import {
-  ActionMessage,
-  dangerButtonClass,
-  Field,
-  inputClass,
-  primaryButtonClass,
-  secondaryButtonClass,
-  UNREACHABLE,
-  type FormOutcome,
-} from "@/components/admin/form-parts";
-import type { ActionResult } from "@/lib/actions/result";
+import { useState } from "react";
+import { ActionButton, HiddenFields } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input, Textarea } from "@/components/ui/input";
 import { answerProposalAction, changeDependencyStatusAction, respondToDependencyAction } from "@/lib/dependencies/actions";
 import { STATUS_CHANGE_LABEL } from "@/lib/dependencies/flow";
+import { ChangeDependencyStatusSchema, RespondToDependencySchema } from "@/lib/dependencies/schema";
 import { formatDay } from "@/lib/format/dates";
 import type { DependencyStatus } from "@/lib/generated/prisma/enums";
-
-/** Runs an action and turns its result into what the form shows; refreshes the page data on success. */
-function useAction() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
-  const run = (call: () => Promise<ActionResult<unknown>>, success: string, after?: () => void) => {
-    startTransition(async () => {
-      try {
-        const result = await call();
-        if (result.ok) {
-          setOutcome({ kind: "success", text: success });
-          after?.();
-          router.refresh();
-        } else setOutcome({ kind: "failure", result });
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  };
-  return { pending, outcome, run, reload: () => router.refresh() };
-}
 
 type Mode = "idle" | "reject" | "propose";
 
@@ -52,127 +24,112 @@ export function RespondPanel({ dependencyId, version, keyLabel, neededBy, today,
   /** OPEN: all three answers; otherwise only a new date can be proposed. */
   open: boolean;
 }) {
-  const id = useId();
   const [mode, setMode] = useState<Mode>("idle");
-  const { pending, outcome, run, reload } = useAction();
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
+  const form = useActionForm(respondToDependencyAction, {
+    schema: RespondToDependencySchema,
+    success: (_data, sent) =>
+      sent?.get("response") === "REJECT"
+        ? `Rejected ${keyLabel}; the requesting team has been told why.`
+        : `Proposed ${formatDay(String(sent?.get("proposedDate") ?? ""))}; the requesting team decides.`,
+    onSuccess: () => setMode("idle"),
+  });
 
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const reason = String(form.get("reason") ?? "");
-    if (mode === "reject") {
-      run(() => respondToDependencyAction({ dependencyId, version, response: "REJECT", reason }), `Rejected ${keyLabel}; the requesting team has been told why.`, () => setMode("idle"));
-    } else if (mode === "propose") {
-      const proposedDate = String(form.get("proposedDate") ?? "");
-      run(
-        () => respondToDependencyAction({ dependencyId, version, response: "PROPOSE_DATE", proposedDate, reason }),
-        `Proposed ${formatDay(proposedDate)}; the requesting team decides.`,
-        () => setMode("idle"),
-      );
-    }
-  };
+  if (mode === "idle") {
+    return (
+      <div className="flex flex-wrap items-start gap-2">
+        {open ? (
+          <ActionButton
+            action={respondToDependencyAction}
+            fields={{ dependencyId, version, response: "ACCEPT" }}
+            variant="primary"
+            size="md"
+            success={`Accepted ${keyLabel}. The requesting team has been told.`}
+          >
+            Accept
+          </ActionButton>
+        ) : null}
+        <Button variant="secondary" onClick={() => { form.reset(); setMode("propose"); }}>
+          Propose another date
+        </Button>
+        {open ? (
+          <Button variant="danger" onClick={() => { form.reset(); setMode("reject"); }}>
+            Reject…
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
 
   return (
-    <div className="flex flex-col gap-3">
-      {mode === "idle" ? (
-        <div className="flex flex-wrap gap-2">
-          {open ? (
-            <button
-              type="button"
-              disabled={pending}
-              className={primaryButtonClass}
-              onClick={() => run(() => respondToDependencyAction({ dependencyId, version, response: "ACCEPT" }), `Accepted ${keyLabel}. The requesting team has been told.`)}
-            >
-              {pending ? "Saving…" : "Accept"}
-            </button>
-          ) : null}
-          <button type="button" disabled={pending} className={secondaryButtonClass} onClick={() => setMode("propose")}>
-            Propose another date
-          </button>
-          {open ? (
-            <button type="button" disabled={pending} className={dangerButtonClass} onClick={() => setMode("reject")}>
-              Reject…
-            </button>
-          ) : null}
-        </div>
-      ) : (
-        <form onSubmit={submit} noValidate className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
-          {mode === "propose" ? (
-            <Field id={`${id}-date`} label="You can deliver by" error={fieldErrors.proposedDate} hint={`They asked for ${formatDay(neededBy)}.`}>
-              {(p) => <input {...p} name="proposedDate" type="date" min={today} required autoFocus className={inputClass} />}
-            </Field>
-          ) : null}
-          <Field
-            id={`${id}-reason`}
-            label={mode === "reject" ? "Why not? (the requesting team sees this)" : "Note (optional)"}
-            error={fieldErrors.reason}
-          >
-            {(p) => <textarea {...p} name="reason" rows={3} required={mode === "reject"} autoFocus={mode === "reject"} maxLength={1000} className={inputClass} />}
-          </Field>
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={pending} className={mode === "reject" ? dangerButtonClass : primaryButtonClass}>
-              {pending ? "Saving…" : mode === "reject" ? "Reject dependency" : "Propose date"}
-            </button>
-            <button type="button" disabled={pending} className={secondaryButtonClass} onClick={() => setMode("idle")}>
-              Back
-            </button>
-          </div>
-        </form>
-      )}
-      <ActionMessage outcome={outcome} onReload={reload} />
-    </div>
+    <Form form={form} className="flex flex-col gap-3 rounded-lg border border-border bg-surface-muted p-3">
+      <HiddenFields fields={{ dependencyId, version, response: mode === "reject" ? "REJECT" : "PROPOSE_DATE" }} />
+      {mode === "propose" ? (
+        <Field name="proposedDate" label="You can deliver by" hint={`They asked for ${formatDay(neededBy)}.`}>
+          <Input name="proposedDate" type="date" min={today} required autoFocus />
+        </Field>
+      ) : null}
+      <Field name="reason" label={mode === "reject" ? "Why not? (the requesting team sees this)" : "Note (optional)"}>
+        <Textarea name="reason" required={mode === "reject"} autoFocus={mode === "reject"} maxLength={1000} />
+      </Field>
+      <FormFooter className="[&>div]:justify-start">
+        <SubmitButton variant={mode === "reject" ? "danger" : "primary"}>{mode === "reject" ? "Reject dependency" : "Propose date"}</SubmitButton>
+        <Button variant="secondary" onClick={() => setMode("idle")}>
+          Back
+        </Button>
+      </FormFooter>
+    </Form>
   );
 }
 
 /** The waiting side takes a proposed date (it becomes the needed-by date) or keeps its own. */
 export function ProposalAnswer({ dependencyId, version, proposedDate, neededBy }: { dependencyId: number; version: number; proposedDate: string; neededBy: string }) {
-  const { pending, outcome, run, reload } = useAction();
+  const form = useActionForm(answerProposalAction, {
+    success: (_data, sent) => (sent?.get("accept") === "true" ? `Needed-by date moved to ${formatDay(proposedDate)}.` : `Kept ${formatDay(neededBy)}; they have been told.`),
+  });
   return (
-    <div className="flex flex-col gap-3">
+    <Form form={form} className="flex flex-col gap-3">
+      <HiddenFields fields={{ dependencyId, version }} />
       <p className="text-sm text-slate-700">
         The providing side proposed <strong>{formatDay(proposedDate)}</strong> instead of {formatDay(neededBy)}.
       </p>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} className={primaryButtonClass} onClick={() => run(() => answerProposalAction({ dependencyId, version, accept: true }), `Needed-by date moved to ${formatDay(proposedDate)}.`)}>
+      <FormFooter className="[&>div]:justify-start">
+        <SubmitButton name="accept" value="true">
           Take {formatDay(proposedDate)}
-        </button>
-        <button type="button" disabled={pending} className={secondaryButtonClass} onClick={() => run(() => answerProposalAction({ dependencyId, version, accept: false }), `Kept ${formatDay(neededBy)}; they have been told.`)}>
+        </SubmitButton>
+        <SubmitButton name="accept" value="false" variant="secondary">
           Keep {formatDay(neededBy)}
-        </button>
-      </div>
-      <ActionMessage outcome={outcome} onReload={reload} />
-    </div>
+        </SubmitButton>
+      </FormFooter>
+    </Form>
   );
 }
 
 /** The next statuses from here (lib/dependencies/flow.ts), each a button, with an optional note for the other side. */
 export function StatusActions({ dependencyId, version, next }: { dependencyId: number; version: number; next: readonly DependencyStatus[] }) {
-  const id = useId();
-  const [note, setNote] = useState("");
-  const { pending, outcome, run, reload } = useAction();
+  const form = useActionForm(changeDependencyStatusAction, {
+    schema: ChangeDependencyStatusSchema,
+    success: (_data, sent) => `${STATUS_CHANGE_LABEL[String(sent?.get("status")) as DependencyStatus] ?? "Status changed"}: done.`,
+    resetOnSuccess: true,
+  });
   if (next.length === 0) return null;
   return (
-    <div className="flex flex-col gap-3">
-      <Field id={`${id}-note`} label="Note for the other side (optional)" error={outcome?.kind === "failure" ? outcome.result.fieldErrors?.note : undefined}>
-        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder="e.g. Waiting on vendor access" className={inputClass} />}
+    <Form form={form} className="flex flex-col gap-3">
+      <HiddenFields fields={{ dependencyId, version }} />
+      <Field name="note" label="Note for the other side (optional)">
+        <Input name="note" maxLength={1000} placeholder="e.g. Waiting on vendor access" />
       </Field>
-      <div className="flex flex-wrap gap-2">
+      <FormFooter className="[&>div]:justify-start">
         {next.map((status) => (
-          <button
+          <SubmitButton
             key={status}
-            type="button"
-            disabled={pending}
-            className={status === "RESOLVED" ? primaryButtonClass : status === "CANCELLED" || status === "BLOCKED" ? dangerButtonClass : secondaryButtonClass}
-            onClick={() =>
-              run(() => changeDependencyStatusAction({ dependencyId, version, status, note }), `${STATUS_CHANGE_LABEL[status]}: done.`, () => setNote(""))
-            }
+            name="status"
+            value={status}
+            variant={status === "RESOLVED" ? "primary" : status === "CANCELLED" || status === "BLOCKED" ? "danger" : "secondary"}
           >
             {STATUS_CHANGE_LABEL[status]}
-          </button>
+          </SubmitButton>
         ))}
-      </div>
-      <ActionMessage outcome={outcome} onReload={reload} />
-    </div>
+      </FormFooter>
+    </Form>
   );
 }

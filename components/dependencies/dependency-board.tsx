@@ -40,7 +40,7 @@ export function DependencyBoard({ dependencies, today }: { dependencies: Depende
               </header>
               <p className="px-1.5 pb-2 text-xs text-slate-500">{column.hint}</p>
               {cards.length === 0 ? (
-                <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-400">None</p>
+                <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">None</p>
               ) : (
                 <ul className="flex flex-col gap-2">
                   {cards.map((d) => (

@@ -22,7 +22,7 @@ export function DependencyCard({ dependency: d }: { dependency: DependencyRow })
             <span className="font-mono text-xs text-slate-500">{d.key}</span>
             <span className="sr-only">: </span>
             <span className="mt-0.5 block">
-              {d.fromTeam} <span aria-hidden="true" className="text-slate-400">→</span>
+              {d.fromTeam} <span aria-hidden="true" className="text-slate-500">→</span>
               <span className="sr-only"> waits on </span> {d.toTeam}
             </span>
           </Link>

@@ -62,7 +62,7 @@ export function DependencyMap({ teams, edges }: { teams: MapNodeInput[]; edges: 
                 <svg aria-hidden="true" width="28" height="10">
                   <line x1="0" y1="5" x2="28" y2="5" stroke={RISK_STYLE[risk].stroke} strokeWidth="3" strokeDasharray={risk === "DONE" ? "4 3" : undefined} />
                 </svg>
-                {RISK_STYLE[risk].label} <span className="text-slate-400 tabular-nums">({count})</span>
+                {RISK_STYLE[risk].label} <span className="text-slate-500 tabular-nums">({count})</span>
               </li>
             ))}
           <li className="flex items-center gap-2">

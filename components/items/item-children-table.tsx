@@ -8,7 +8,7 @@ import { enumLabel } from "@/lib/format/enum-label";
 import type { ItemChildDto } from "@/lib/items/queries";
 
 const col = createDataTableColumnHelper<ItemChildDto>();
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 const columns = col.columns([
   col.accessor("key", {

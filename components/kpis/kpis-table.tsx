@@ -52,7 +52,7 @@ const columns = col.columns([
     header: "Latest",
     cell: (info) => {
       const row = info.row.original;
-      if (row.latestValue === null) return <span className="text-slate-400">No data yet</span>;
+      if (row.latestValue === null) return <span className="text-slate-500">No data yet</span>;
       return (
         <span className="flex flex-col items-end gap-1">
           <span className="font-medium whitespace-nowrap text-slate-900">{withUnit(row.latestValue, row.unit)}</span>

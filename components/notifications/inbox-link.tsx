@@ -8,7 +8,7 @@ export function InboxLink({ unread }: { unread: number }) {
       href="/inbox"
       aria-label={label}
       title={label}
-      className="relative inline-flex size-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+      className="relative inline-flex size-9 items-center justify-center rounded-md text-slate-600 hover:bg-surface-sunken hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={1.7}>
         <path

@@ -48,7 +48,7 @@ export function ObjectiveCard({ objective: o }: { objective: ObjectiveDto }) {
       <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
         <span className="text-slate-500">Epics:</span>
         {o.epics.length === 0 ? (
-          <span className="text-slate-400">none linked</span>
+          <span className="text-slate-500">none linked</span>
         ) : (
           o.epics.map((e) => (
             <Link key={e.id} href={`/items/${e.id}`} title={e.title} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-indigo-50 hover:text-indigo-700">

@@ -65,7 +65,7 @@ function Branch({ node }: { node: Node }) {
     <li>
       <details open={node.row.depth === 0}>
         <summary className="flex cursor-pointer list-none items-center gap-1 rounded py-1 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none [&::-webkit-details-marker]:hidden">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 shrink-0 text-slate-400 transition [[open]>summary>&]:rotate-90" fill="currentColor">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 shrink-0 text-slate-500 transition [[open]>summary>&]:rotate-90" fill="currentColor">
             <path fillRule="evenodd" d="M8.22 5.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.75.75 0 0 1-1.06-1.06L11.94 10 8.22 6.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
           </svg>
           <Line row={node.row} />

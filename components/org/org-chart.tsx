@@ -207,7 +207,7 @@ function PersonRow({ person, doubleBooked }: { person: OrgPerson; doubleBooked: 
         <span className="block truncate text-xs text-slate-500">{roleLabel(person.role)}</span>
       </span>
       {doubleBooked ? <Badge tone="rose">2 pods</Badge> : null}
-      <span className={`shrink-0 text-xs tabular-nums ${person.allocationPct < 100 ? "text-amber-700" : "text-slate-400"}`}>{person.allocationPct}%</span>
+      <span className={`shrink-0 text-xs tabular-nums ${person.allocationPct < 100 ? "text-amber-700" : "text-slate-500"}`}>{person.allocationPct}%</span>
     </li>
   );
 }

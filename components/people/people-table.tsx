@@ -23,7 +23,7 @@ const columns = col.columns([
     header: "Teams",
     cell: (info) =>
       info.row.original.teams.length === 0 ? (
-        <span className="text-slate-400">Not in a team</span>
+        <span className="text-slate-500">Not in a team</span>
       ) : (
         <ul className="flex flex-col gap-0.5">
           {info.row.original.teams.map((t) => (

@@ -37,7 +37,7 @@ const col = createColumnHelper<typeof features, PortfolioRow>();
 
 const ROW_HEIGHT = 44;
 const THEME_ROW_HEIGHT = 52;
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 
 /** The columns; the Teams cell names teams from the lookups. */
@@ -508,7 +508,7 @@ export function PortfolioBacklog({ initialRows, epicCount, complete, lookups, in
                             setDrag({ id: epic.id, over: null, place: "before" });
                           }}
                           onDragEnd={() => setDrag(null)}
-                          className="inline-flex size-7 cursor-grab items-center justify-center rounded text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none aria-disabled:cursor-not-allowed aria-disabled:opacity-40"
+                          className="inline-flex size-7 cursor-grab items-center justify-center rounded text-slate-600 hover:bg-slate-100 hover:text-slate-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none aria-disabled:cursor-not-allowed aria-disabled:opacity-40"
                         >
                           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
                             <path d="M7 4a1.25 1.25 0 1 1-2.5 0A1.25 1.25 0 0 1 7 4Zm0 6a1.25 1.25 0 1 1-2.5 0A1.25 1.25 0 0 1 7 10Zm-1.25 7.25a1.25 1.25 0 1 0 0-2.5 1.25 1.25 0 0 0 0 2.5ZM15.5 4A1.25 1.25 0 1 1 13 4a1.25 1.25 0 0 1 2.5 0Zm-1.25 7.25a1.25 1.25 0 1 0 0-2.5 1.25 1.25 0 0 0 0 2.5ZM15.5 16a1.25 1.25 0 1 1-2.5 0 1.25 1.25 0 0 1 2.5 0Z" />
@@ -570,7 +570,7 @@ function MoveButton({ id, label, disabled, onClick, direction }: { id?: string; 
       aria-label={label}
       aria-disabled={disabled ? true : undefined}
       onClick={() => !disabled && onClick()}
-      className="inline-flex size-6 items-center justify-center rounded text-slate-400 opacity-60 group-focus-within:opacity-100 group-hover:opacity-100 hover:bg-slate-100 hover:text-slate-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none aria-disabled:cursor-not-allowed aria-disabled:opacity-30"
+      className="inline-flex size-6 items-center justify-center rounded text-slate-600 opacity-60 group-focus-within:opacity-100 group-hover:opacity-100 hover:bg-slate-100 hover:text-slate-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none aria-disabled:cursor-not-allowed aria-disabled:opacity-30"
     >
       <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5" fill="currentColor">
         {direction === "up" ? <path d="M10 5 4 12h12L10 5Z" /> : <path d="M10 15 4 8h12l-6 7Z" />}

@@ -171,7 +171,7 @@ export function PortfolioKanban({ columns: initial, canMove, teamNames }: { colu
                     ) : null}
                   </li>
                 ))}
-                {column.cards.length === 0 ? <li className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-400">No epics</li> : null}
+                {column.cards.length === 0 ? <li className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">No epics</li> : null}
                 {hidden > 0 ? (
                   <li className="px-1 text-xs text-slate-500">
                     and {hidden} more —{" "}

@@ -5,7 +5,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const monthLabel = (period: string) => `${MONTHS[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
 
 function tone(compliance: number | null): string {
-  if (compliance === null) return "text-slate-400";
+  if (compliance === null) return "text-slate-500";
   if (compliance >= 0.9) return "bg-emerald-50 text-emerald-800";
   if (compliance >= 0.75) return "bg-amber-50 text-amber-800";
   return "bg-rose-50 text-rose-800";
@@ -40,7 +40,7 @@ export function ComplianceTable({ rows }: { rows: SlaComplianceRow[] }) {
                   <td key={p} className="px-2 py-1.5 text-right">
                     <span className={`inline-flex min-w-20 flex-col items-end rounded-md px-2 py-1 ${tone(c?.compliance ?? null)}`}>
                       <span className="font-semibold tabular-nums">{c?.compliance == null ? "—" : `${Math.round(c.compliance * 100)}%`}</span>
-                      <span className="text-[11px] opacity-80">{c ? `${c.onTime}/${c.delivered} on time` : ""}</span>
+                      <span className="text-[11px]">{c ? `${c.onTime}/${c.delivered} on time` : ""}</span>
                     </span>
                   </td>
                 );

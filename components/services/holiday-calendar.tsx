@@ -71,7 +71,7 @@ export function HolidayCalendar({ holidays, editable, today }: { holidays: Holid
             {holidays
               .filter((h) => h.date.startsWith(year))
               .map((h) => (
-                <li key={h.id} className={`flex items-center justify-between gap-3 px-4 py-2.5 text-sm ${h.date < today ? "text-slate-400" : "text-slate-800"}`}>
+                <li key={h.id} className={`flex items-center justify-between gap-3 px-4 py-2.5 text-sm ${h.date < today ? "text-slate-500" : "text-slate-800"}`}>
                   <span className="flex items-center gap-3">
                     <span className="w-36 font-medium whitespace-nowrap tabular-nums">
                       {weekday(h.date)} {formatDay(h.date)}

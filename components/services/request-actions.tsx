@@ -1,30 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { ActionMessage, dangerButtonClass, Field, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
-import type { ActionResult } from "@/lib/actions/result";
+import { useState } from "react";
+import { ActionButton, HiddenFields } from "@/components/ui/action-button";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { NativeSelect, Textarea } from "@/components/ui/input";
 import { acceptRequestAction, deliverRequestAction, escalateRequestAction } from "@/lib/services/actions";
-
-function useAction() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
-  const run = (call: () => Promise<ActionResult<unknown>>, success: string, after?: () => void) =>
-    startTransition(async () => {
-      try {
-        const result = await call();
-        if (result.ok) {
-          setOutcome({ kind: "success", text: success });
-          after?.();
-          router.refresh();
-        } else setOutcome({ kind: "failure", result });
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  return { pending, outcome, run, reload: () => router.refresh() };
-}
+import { AcceptRequestSchema, EscalateRequestSchema } from "@/lib/services/schema";
 
 /** For the service: accept (or re-assign) with an assignee, and mark delivered. */
 export function HandleRequest({
@@ -42,70 +24,67 @@ export function HandleRequest({
   members: { id: number; name: string }[];
   myPersonId: number | null;
 }) {
-  const id = useId();
-  const { pending, outcome, run, reload } = useAction();
-  const fallback = assigneeId ?? (members.some((m) => m.id === myPersonId) ? myPersonId : members[0]?.id ?? null);
+  const fallback = assigneeId ?? (members.some((m) => m.id === myPersonId) ? myPersonId : (members[0]?.id ?? null));
   const [assignee, setAssignee] = useState(fallback === null ? "" : String(fallback));
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
   const name = members.find((m) => String(m.id) === assignee)?.name ?? "them";
+  const form = useActionForm(acceptRequestAction, {
+    schema: AcceptRequestSchema,
+    success: accepted ? `Re-assigned to ${name}.` : `Accepted and assigned to ${name}.`,
+  });
+  const canAssign = !accepted || String(assigneeId ?? "") !== assignee;
   return (
     <div className="flex flex-col gap-3">
-      <Field id={`${id}-assignee`} label="Assignee" error={fieldErrors.assigneeId}>
-        {(p) => (
-          <select {...p} value={assignee} onChange={(e) => setAssignee(e.target.value)} className={inputClass}>
+      <Form form={form} className="flex flex-col gap-3">
+        <HiddenFields fields={{ requestId, version }} />
+        <Field name="assigneeId" label="Assignee">
+          <NativeSelect name="assigneeId" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
-          </select>
-        )}
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        {!accepted || String(assigneeId ?? "") !== assignee ? (
-          <button
-            type="button"
-            disabled={pending || assignee === ""}
-            className={accepted ? secondaryButtonClass : primaryButtonClass}
-            onClick={() => run(() => acceptRequestAction({ requestId, version, assigneeId: assignee }), accepted ? `Re-assigned to ${name}.` : `Accepted and assigned to ${name}.`)}
-          >
-            {accepted ? "Re-assign" : "Accept and assign"}
-          </button>
+          </NativeSelect>
+        </Field>
+        {canAssign ? (
+          <FormFooter className="[&>div]:justify-start">
+            <SubmitButton variant={accepted ? "secondary" : "primary"} disabled={assignee === ""}>
+              {accepted ? "Re-assign" : "Accept and assign"}
+            </SubmitButton>
+          </FormFooter>
         ) : null}
-        <button type="button" disabled={pending} className={accepted ? primaryButtonClass : secondaryButtonClass} onClick={() => run(() => deliverRequestAction({ requestId, version }), "Marked delivered; the requester has been told.")}>
-          Mark delivered
-        </button>
-      </div>
-      <ActionMessage outcome={outcome} onReload={reload} />
+      </Form>
+      <ActionButton
+        action={deliverRequestAction}
+        fields={{ requestId, version }}
+        variant={accepted ? "primary" : "secondary"}
+        size="md"
+        success="Marked delivered; the requester has been told."
+      >
+        Mark delivered
+      </ActionButton>
     </div>
   );
 }
 
 /** For the requesting side: escalate to the next step of the SLA's escalation path, with a reason. */
 export function EscalateRequest({ requestId, version, nextStep }: { requestId: number; version: number; nextStep: string | null }) {
-  const id = useId();
-  const [reason, setReason] = useState("");
-  const { pending, outcome, run, reload } = useAction();
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
+  const form = useActionForm(escalateRequestAction, {
+    schema: EscalateRequestSchema,
+    success: `Escalated to ${nextStep ?? "the next step"}; they have been notified.`,
+    resetOnSuccess: true,
+  });
   if (nextStep === null) return <p className="text-sm text-slate-600">This request is at the top of its escalation path.</p>;
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        run(() => escalateRequestAction({ requestId, version, reason }), `Escalated to ${nextStep}; they have been notified.`, () => setReason(""));
-      }}
-    >
-      <Field id={`${id}-reason`} label={`Why escalate to ${nextStep}?`} error={fieldErrors.reason}>
-        {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} required className={inputClass} />}
+    <Form form={form} className="flex flex-col gap-3">
+      <HiddenFields fields={{ requestId, version }} />
+      <Field name="reason" label={`Why escalate to ${nextStep}?`}>
+        <Textarea name="reason" rows={2} maxLength={1000} required />
       </Field>
-      <div>
-        <button type="submit" disabled={pending} className={dangerButtonClass}>
-          {pending ? "Escalating…" : `Escalate to ${nextStep}`}
-        </button>
-      </div>
-      <ActionMessage outcome={outcome} onReload={reload} />
-    </form>
+      <FormFooter className="[&>div]:justify-start">
+        <SubmitButton variant="danger" pendingText="Escalating…">
+          Escalate to {nextStep}
+        </SubmitButton>
+      </FormFooter>
+    </Form>
   );
 }

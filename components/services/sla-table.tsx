@@ -45,7 +45,7 @@ const baseColumns = [
   col.accessor((row) => row.escalation.join(" → "), {
     id: "escalation",
     header: "Escalation path",
-    cell: (info) => info.getValue() || <span className="text-slate-400">—</span>,
+    cell: (info) => info.getValue() || <span className="text-slate-500">—</span>,
   }),
 ] as const;
 

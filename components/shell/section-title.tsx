@@ -8,7 +8,7 @@ export function SectionTitle() {
   const pathname = usePathname();
   const item = navItemFor(pathname);
   return (
-    <p className="flex items-center gap-2 text-sm font-semibold text-slate-900">
+    <p className="flex min-w-0 items-center gap-2 truncate text-sm font-semibold text-foreground">
       {item ? (
         <>
           <span className="text-indigo-600">{item.icon}</span>

@@ -148,7 +148,7 @@ export function SprintPlanner({ sprint, canScope, canManage }: { sprint: SprintD
               </tr>
             ) : null}
             {[...inScope, ...removed].map((item) => (
-              <tr key={item.itemId} className={`border-t border-slate-100 ${item.removedAt ? "text-slate-400" : ""}`}>
+              <tr key={item.itemId} className={`border-t border-slate-100 ${item.removedAt ? "text-slate-500" : ""}`}>
                 <td className="px-4 py-2">
                   <Link href={`/items/${item.itemId}`} className="font-mono text-xs text-indigo-700 hover:underline">
                     {item.key}
@@ -248,7 +248,7 @@ function CandidateList({
           <li key={c.itemId} className="flex flex-wrap items-center gap-3 py-2" data-key={c.key}>
             <span className="min-w-0 flex-1">
               <span className="font-mono text-xs text-slate-500">{c.key}</span> <span className="text-slate-900">{c.title}</span>
-              {c.parentKey ? <span className="ml-1 text-xs text-slate-400">in {c.parentKey}</span> : null}
+              {c.parentKey ? <span className="ml-1 text-xs text-slate-500">in {c.parentKey}</span> : null}
               {c.missing.length ? (
                 <span className="mt-0.5 block text-xs font-medium text-amber-800">Missing: {c.missing.map((m) => READINESS_LABELS[m]).join(", ")}</span>
               ) : null}

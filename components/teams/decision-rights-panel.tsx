@@ -22,7 +22,7 @@ import { createDecisionRightAction, deleteDecisionRightAction, updateDecisionRig
 import type { DecisionRightDto } from "@/lib/teams/queries";
 
 const col = createDataTableColumnHelper<DecisionRightDto>();
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 interface RowContext {
   canEdit: boolean;

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { secondaryButtonClass, type FormOutcome } from "@/components/admin/form-parts";
 import { TeamForm, type TeamFormValues } from "@/components/teams/team-form";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /**
@@ -24,7 +24,6 @@ export function TeamEditor({
   children: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<FormOutcome>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
@@ -42,9 +41,6 @@ export function TeamEditor({
 
   return (
     <div className={className}>
-      <div aria-live="polite" role="status">
-        {notice?.kind === "success" ? <p className="mb-3 text-sm font-medium text-emerald-700">{notice.text}</p> : null}
-      </div>
       {editing ? (
         <Card title={`Edit ${team.name}`} description="Others editing at the same time are told before anything is overwritten.">
           <TeamForm
@@ -53,10 +49,7 @@ export function TeamEditor({
             team={team}
             initial={values}
             valueStreams={valueStreams}
-            onSaved={(text) => {
-              setNotice({ kind: "success", text });
-              stop();
-            }}
+            onSaved={stop}
             onCancel={stop}
           />
         </Card>
@@ -64,18 +57,9 @@ export function TeamEditor({
         <Card
           title="About the team"
           actions={
-            <button
-              ref={editRef}
-              type="button"
-              onClick={() => {
-                setNotice(null);
-                setEditing(true);
-              }}
-              aria-label={`Edit ${team.name}`}
-              className={secondaryButtonClass}
-            >
+            <Button ref={editRef} variant="secondary" size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${team.name}`}>
               Edit team
-            </button>
+            </Button>
           }
         >
           {children}

@@ -1,21 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import type { z } from "zod";
-import {
-  ActionMessage,
-  Field,
-  inputClass,
-  primaryButtonClass,
-  secondaryButtonClass,
-  UNREACHABLE,
-  type FormOutcome,
-} from "@/components/admin/form-parts";
+import { useState } from "react";
 import { shapeLabel } from "@/components/teams/team-kind-badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, FieldSet } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Checkbox, Input, NativeSelect, Textarea } from "@/components/ui/input";
 import type { TeamKind, TeamShape } from "@/lib/generated/prisma/enums";
 import { createTeamAction, updateTeamAction } from "@/lib/teams/actions";
-import { CreateTeamSchema, TEAM_SHAPES } from "@/lib/teams/schema";
+import { CreateTeamSchema, TEAM_SHAPES, UpdateTeamSchema } from "@/lib/teams/schema";
 
 export interface TeamFormValues {
   name: string;
@@ -40,16 +34,9 @@ const KIND_OPTIONS: { kind: TeamKind; title: string; hint: string }[] = [
   { kind: "SHARED_SERVICE", title: "Shared service", hint: "A specialist function pods request work from under SLAs." },
 ];
 
-/** Zod's issues as "field → first message", the same shape the action returns. */
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[issue.path.join(".") || "_"] ??= issue.message;
-  return out;
-}
-
 /**
- * Creates a team, or edits one against the version it was opened with. The shared zod schema checks the
- * fields before the call (the action checks again); refusals come back next to their fields.
+ * Creates a team (the action then opens its page), or edits one against the version it was opened with.
+ * The action's schema checks the fields in the browser first; refusals come back next to their fields.
  */
 export function TeamForm({
   mode,
@@ -64,70 +51,34 @@ export function TeamForm({
   valueStreams: readonly { id: number; name: string }[];
   /** The team being edited (id and version), for mode "edit". */
   team?: { id: number; version: number };
-  onSaved?: (text: string) => void;
+  onSaved?: () => void;
   onCancel?: () => void;
 }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
+  const editing = mode === "edit" && team;
+  const form = useActionForm<unknown>(editing ? updateTeamAction : createTeamAction, {
+    schema: editing ? UpdateTeamSchema : CreateTeamSchema,
+    success: editing ? "Saved the team’s changes." : undefined,
+    onSuccess: () => onSaved?.(),
+  });
   const [kind, setKind] = useState<TeamKind>(initial.kind);
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "");
-    const stream = text("valueStreamId");
-    const values = {
-      name: text("name"),
-      kind,
-      shape: text("shape") as TeamShape,
-      mission: text("mission"),
-      valueStreamId: stream === "" ? null : Number(stream),
-      cadenceDays: text("cadenceDays"),
-      cadenceAnchor: text("cadenceAnchor"),
-      wipLimit: text("wipLimit"),
-      requiresBriefLink: form.get("requiresBriefLink") === "on",
-    };
-    const checked = CreateTeamSchema.safeParse(values);
-    if (!checked.success) {
-      setOutcome({ kind: "failure", result: { ok: false, reason: "INVALID", message: "Some fields need attention.", fieldErrors: fieldErrorsOf(checked.error) } });
-      return;
-    }
-    startTransition(async () => {
-      try {
-        if (mode === "create") {
-          const result = await createTeamAction(values);
-          if (result.ok) {
-            router.push(`/teams/${result.data.teamId}`);
-          } else {
-            setOutcome({ kind: "failure", result });
-          }
-        } else {
-          const result = await updateTeamAction({ ...values, teamId: team!.id, version: team!.version });
-          if (result.ok) {
-            onSaved?.(`Saved the changes to ${values.name.trim()}.`);
-            router.refresh();
-          } else {
-            setOutcome({ kind: "failure", result });
-          }
-        }
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-5">
-      <fieldset>
-        <legend className="block text-sm font-medium text-slate-700">Kind</legend>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+    <Form form={form} className="flex flex-col gap-5">
+      {editing ? (
+        <>
+          <input type="hidden" name="teamId" value={team.id} />
+          <input type="hidden" name="version" value={team.version} />
+        </>
+      ) : null}
+      <FieldSet name="kind" legend="Kind">
+        <div className="grid gap-3 sm:grid-cols-2">
           {KIND_OPTIONS.map((option) => (
             <label
               key={option.kind}
-              className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm shadow-sm focus-within:ring-2 focus-within:ring-indigo-500 ${kind === option.kind ? "border-indigo-500 bg-indigo-50/60" : "border-slate-300 bg-white hover:border-slate-400"}`}
+              className={cn(
+                "flex cursor-pointer gap-3 rounded-lg border p-3 text-sm shadow-sm focus-within:ring-2 focus-within:ring-ring",
+                kind === option.kind ? "border-indigo-500 bg-indigo-50" : "border-input bg-surface hover:border-slate-400",
+              )}
             >
               <input
                 type="radio"
@@ -138,86 +89,71 @@ export function TeamForm({
                 className="mt-0.5 size-4 accent-indigo-600"
               />
               <span>
-                <span className="block font-medium text-slate-900">{option.title}</span>
-                <span className="block text-xs text-slate-500">{option.hint}</span>
+                <span className="block font-medium text-foreground">{option.title}</span>
+                <span className="block text-xs text-muted-foreground">{option.hint}</span>
               </span>
             </label>
           ))}
         </div>
-        {fieldErrors.kind ? <p className="mt-1 text-xs font-medium text-rose-700">{fieldErrors.kind}</p> : null}
-      </fieldset>
+      </FieldSet>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={`${id}-name`} label="Name" error={fieldErrors.name}>
-          {(p) => <input {...p} name="name" defaultValue={initial.name} autoComplete="off" autoFocus={mode === "create"} className={inputClass} />}
+        <Field name="name" label="Name">
+          <Input name="name" defaultValue={initial.name} autoComplete="off" autoFocus={mode === "create"} />
         </Field>
-        <Field id={`${id}-stream`} label="Value stream" error={fieldErrors.valueStreamId} hint={kind === "DELIVERY_POD" ? "What the pod is organised around" : "Usually none: services support every stream"}>
-          {(p) => (
-            <select {...p} name="valueStreamId" defaultValue={initial.valueStreamId === null ? "" : String(initial.valueStreamId)} className={inputClass}>
-              <option value="">None</option>
-              {valueStreams.map((vs) => (
-                <option key={vs.id} value={vs.id}>
-                  {vs.name}
-                </option>
-              ))}
-            </select>
-          )}
+        <Field name="valueStreamId" label="Value stream" hint={kind === "DELIVERY_POD" ? "What the pod is organised around" : "Usually none: services support every stream"}>
+          <NativeSelect name="valueStreamId" defaultValue={initial.valueStreamId === null ? "" : String(initial.valueStreamId)}>
+            <option value="">None</option>
+            {valueStreams.map((vs) => (
+              <option key={vs.id} value={vs.id}>
+                {vs.name}
+              </option>
+            ))}
+          </NativeSelect>
         </Field>
       </div>
 
-      <Field id={`${id}-shape`} label="Shape" error={fieldErrors.shape}>
-        {(p) => (
-          <select {...p} name="shape" defaultValue={initial.shape} className={inputClass}>
-            {TEAM_SHAPES.map((shape) => (
-              <option key={shape} value={shape}>
-                {shapeLabel(shape)} — {SHAPE_HINTS[shape]}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field name="shape" label="Shape">
+        <NativeSelect name="shape" defaultValue={initial.shape}>
+          {TEAM_SHAPES.map((shape) => (
+            <option key={shape} value={shape}>
+              {shapeLabel(shape)} — {SHAPE_HINTS[shape]}
+            </option>
+          ))}
+        </NativeSelect>
       </Field>
 
-      <Field id={`${id}-mission`} label="Mission" error={fieldErrors.mission} hint="The outcome the team exists for, in a sentence or two">
-        {(p) => <textarea {...p} name="mission" rows={3} defaultValue={initial.mission} className={inputClass} />}
+      <Field name="mission" label="Mission" hint="The outcome the team exists for, in a sentence or two">
+        <Textarea name="mission" defaultValue={initial.mission} />
       </Field>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id={`${id}-cadence`} label="Sprint length (working days)" error={fieldErrors.cadenceDays}>
-          {(p) => <input {...p} name="cadenceDays" type="number" min={1} max={30} inputMode="numeric" defaultValue={initial.cadenceDays} className={inputClass} />}
+        <Field name="cadenceDays" label="Sprint length (working days)">
+          <Input name="cadenceDays" type="number" min={1} max={30} inputMode="numeric" defaultValue={initial.cadenceDays} />
         </Field>
-        <Field id={`${id}-anchor`} label="First sprint starts" error={fieldErrors.cadenceAnchor}>
-          {(p) => <input {...p} name="cadenceAnchor" type="date" defaultValue={initial.cadenceAnchor} className={inputClass} />}
+        <Field name="cadenceAnchor" label="First sprint starts">
+          <Input name="cadenceAnchor" type="date" defaultValue={initial.cadenceAnchor} />
         </Field>
-        <Field id={`${id}-wip`} label="WIP limit (items)" error={fieldErrors.wipLimit}>
-          {(p) => <input {...p} name="wipLimit" type="number" min={1} max={99} inputMode="numeric" defaultValue={initial.wipLimit} className={inputClass} />}
+        <Field name="wipLimit" label="WIP limit (items)">
+          <Input name="wipLimit" type="number" min={1} max={99} inputMode="numeric" defaultValue={initial.wipLimit} />
         </Field>
       </div>
 
-      <label className="flex items-start gap-3 text-sm text-slate-700">
-        <input type="checkbox" name="requiresBriefLink" defaultChecked={initial.requiresBriefLink} className="mt-0.5 size-4 accent-indigo-600" />
-        <span>
-          <span className="font-medium text-slate-900">Require a brief link</span>
-          <span className="block text-xs text-slate-500">Definition of Ready: stories enter a sprint only with a link to their brief.</span>
-        </span>
-      </label>
-
-      <ActionMessage
-        outcome={outcome}
-        onReload={() => {
-          setOutcome(null);
-          router.refresh();
-        }}
+      <Checkbox
+        name="requiresBriefLink"
+        defaultChecked={initial.requiresBriefLink}
+        label="Require a brief link"
+        hint="Definition of Ready: stories enter a sprint only with a link to their brief."
       />
-      <div className="flex flex-wrap justify-end gap-3">
+
+      <FormFooter>
         {onCancel ? (
-          <button type="button" onClick={onCancel} className={secondaryButtonClass}>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         ) : null}
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Saving…" : mode === "create" ? "Create team" : "Save changes"}
-        </button>
-      </div>
-    </form>
+        <SubmitButton>{mode === "create" ? "Create team" : "Save changes"}</SubmitButton>
+      </FormFooter>
+    </Form>
   );
 }

@@ -9,7 +9,7 @@ import { isPodSizeOutOfRange, POD_SIZE_MAX, POD_SIZE_MIN } from "@/lib/teams/pod
 import type { TeamListRow } from "@/lib/teams/queries";
 
 const col = createDataTableColumnHelper<TeamListRow>();
-const dash = <span className="text-slate-400">—</span>;
+const dash = <span className="text-slate-500">—</span>;
 
 const columns = col.columns([
   col.accessor("name", {

@@ -1,5 +1,6 @@
 "use client";
 
+import { SearchIcon } from "lucide-react";
 import { useId } from "react";
 import {
   columnFilteringFeature,
@@ -21,11 +22,15 @@ import {
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
+import { cn } from "./cn";
+import { controlClass } from "./input";
+import { cellClass, TableScroll, Tr, type CellLayout } from "./table";
 
-/** Per-column presentation hints, typed through the table's feature registry (v9 `columnMeta` slot). */
-export interface DataTableColumnMeta {
-  /** Right-align numbers. */
-  align?: "start" | "end";
+/**
+ * Per-column presentation hints, typed through the table's feature registry (v9 `columnMeta` slot): what
+ * the column does when space runs out (components/ui/table.tsx).
+ */
+export interface DataTableColumnMeta extends CellLayout {
   /** Extra classes for the column's cells (e.g. a minimum width). */
   cellClassName?: string;
 }
@@ -112,25 +117,14 @@ export function DataTable<TData extends RowData>({
   const columnCount = table.getAllLeafColumns().length;
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex min-w-0 flex-col gap-3">
       {filterable ? (
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="relative w-full max-w-xs">
             <label htmlFor={filterId} className="sr-only">
               Filter {label}
             </label>
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 20 20"
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400"
-              fill="currentColor"
-            >
-              <path
-                fillRule="evenodd"
-                d="M9 3.5a5.5 5.5 0 1 0 3.4 9.83l3.13 3.14a.75.75 0 1 0 1.06-1.06l-3.13-3.14A5.5 5.5 0 0 0 9 3.5ZM5 9a4 4 0 1 1 8 0 4 4 0 0 1-8 0Z"
-                clipRule="evenodd"
-              />
-            </svg>
+            <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-500" />
             <input
               id={filterId}
               type="search"
@@ -138,17 +132,17 @@ export function DataTable<TData extends RowData>({
               onChange={(event) => table.setGlobalFilter(event.target.value)}
               placeholder={filterPlaceholder}
               autoComplete="off"
-              className="w-full rounded-md border border-slate-300 bg-white py-1.5 pr-3 pl-8 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500/40"
+              className={cn(controlClass, "py-1.5 pl-8")}
             />
           </div>
-          <p className="text-xs text-slate-500" aria-live="polite">
+          <p className="text-xs text-muted-foreground" aria-live="polite">
             {rows.length === total ? `${total} ${total === 1 ? "row" : "rows"}` : `Showing ${rows.length} of ${total}`}
           </p>
         </div>
       ) : null}
 
-      <div className={`overflow-auto rounded-lg border border-slate-200 bg-white ${maxHeightClassName}`}>
-        <table className="min-w-full border-separate border-spacing-0 text-sm">
+      <TableScroll label={label} maxHeightClassName={maxHeightClassName}>
+        <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">{label}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -164,13 +158,16 @@ export function DataTable<TData extends RowData>({
                       key={header.id}
                       scope="col"
                       aria-sort={canSort ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
-                      className={`sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase ${alignEnd ? "text-right" : "text-left"}`}
+                      className={cellClass(meta ?? {}, true)}
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
                           type="button"
                           onClick={column.getToggleSortingHandler()}
-                          className={`group -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 uppercase hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${alignEnd ? "flex-row-reverse" : ""}`}
+                          className={cn(
+                            "group -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 uppercase hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                            alignEnd && "flex-row-reverse",
+                          )}
                         >
                           <table.FlexRender header={header} />
                           <SortIcon direction={sorted} />
@@ -187,30 +184,27 @@ export function DataTable<TData extends RowData>({
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columnCount} className="px-3 py-8 text-center text-sm text-slate-500">
+                <td colSpan={columnCount} className="px-3 py-8 text-center text-sm text-muted-foreground">
                   {globalFilter ? `No rows match “${globalFilter}”.` : "No rows."}
                 </td>
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={row.id} className={`hover:bg-slate-50 ${rowClassName?.(row.original) ?? ""}`}>
+                <Tr key={row.id} className={rowClassName?.(row.original)}>
                   {row.getAllCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     return (
-                      <td
-                        key={cell.id}
-                        className={`border-b border-slate-100 px-3 py-2 align-top text-slate-700 ${meta?.align === "end" ? "text-right tabular-nums" : ""} ${meta?.cellClassName ?? ""}`}
-                      >
+                      <td key={cell.id} className={cn(cellClass(meta ?? {}, false), meta?.cellClassName)}>
                         <table.FlexRender cell={cell} />
                       </td>
                     );
                   })}
-                </tr>
+                </Tr>
               ))
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }
@@ -220,7 +214,7 @@ function SortIcon({ direction }: { direction: false | "asc" | "desc" }) {
     <svg
       aria-hidden="true"
       viewBox="0 0 12 12"
-      className={`size-3 shrink-0 ${direction ? "text-indigo-600" : "text-slate-300 group-hover:text-slate-500"}`}
+      className={cn("size-3 shrink-0", direction ? "text-indigo-600" : "text-slate-500 group-hover:text-slate-600")}
       fill="currentColor"
     >
       {direction !== "desc" ? <path d="M6 1.5 9.5 5h-7L6 1.5Z" opacity={direction === "asc" ? 1 : 0.9} /> : null}

@@ -1,10 +1,11 @@
-/** Done ÷ total as a thin bar with the numbers beside it. */
-export function ProgressBar({ value, max, unit = "pts" }: { value: number; max: number; unit?: string }) {
+/** Done ÷ total as a thin bar with the numbers beside it; `label` names the bar for assistive technology. */
+export function ProgressBar({ value, max, unit = "pts", label = "Points done" }: { value: number; max: number; unit?: string; label?: string }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
   return (
     <div className="flex items-center gap-2">
       <div
         role="progressbar"
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={max}
         aria-valuenow={value}

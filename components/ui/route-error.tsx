@@ -37,7 +37,7 @@ export function RouteError({ what, error, retry }: { what: string; error: unknow
       >
         Try again
       </button>
-      {digest ? <p className="mt-3 text-xs text-slate-400">Reference: {digest}</p> : null}
+      {digest ? <p className="mt-3 text-xs text-slate-500">Reference: {digest}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { can, type Action, type ResourceScope } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/principal";
@@ -10,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { isDatabaseBusy } from "@/lib/db/errors";
 import type { Tx } from "@/lib/db/transaction";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { decodeForm } from "@/lib/forms/decode";
 import { logger, withLogContext } from "@/lib/log/logger";
 import { actingPrincipal } from "./acting-as";
 import { ActionRefusal, type ActionResult, BUSY_MESSAGE, refuse } from "./result";
@@ -44,24 +46,48 @@ export interface GuardedSpec<S extends z.ZodType, T, R> {
    * bounded in size, e.g. a 10,000-row import (lib/import/actions.ts); each statement still has its own timeout.
    */
   transactionTimeoutMs?: number;
+  /**
+   * Where a form submission goes after success (e.g. the page of what it created). Only for submissions
+   * (called with FormData): a direct call gets the data back and decides itself.
+   */
+  redirectTo?: (data: R, input: z.output<S>) => string;
+}
+
+/**
+ * A guarded action can be called two ways: with its input object, or as a form's action (React's
+ * `useActionState` / `<form action>`: the previous result and the form's data, decoded through the same
+ * schema). The second is what lets a form work before the page's JavaScript has loaded.
+ */
+export interface GuardedAction<In, R> {
+  (previous: unknown, form: FormData): Promise<ActionResult<R>>;
+  // Last, so that type inference from an action (tests, helpers) reads the input form.
+  (input: In): Promise<ActionResult<R>>;
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
-export function guardedAction<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>) {
-  return async function action(input: z.input<S>): Promise<ActionResult<R>> {
-    return withLogContext({ action: spec.name }, () => runGuarded(spec, input));
-  };
+export function guardedAction<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>): GuardedAction<z.input<S>, R> {
+  async function action(first: unknown, form?: unknown): Promise<ActionResult<R>> {
+    const submitted = form instanceof FormData;
+    const result = await withLogContext({ action: spec.name }, () => runGuarded(spec, () => (submitted ? decodeForm(spec.schema, form) : first)));
+    if (!result.ok) return result;
+    if (submitted && spec.redirectTo) redirect(spec.redirectTo(result.data, result.input));
+    return { ok: true, data: result.data };
+  }
+  return action as GuardedAction<z.input<S>, R>;
 }
 
-async function runGuarded<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>, input: z.input<S>): Promise<ActionResult<R>> {
+async function runGuarded<S extends z.ZodType, T, R>(
+  spec: GuardedSpec<S, T, R>,
+  read: () => unknown,
+): Promise<Extract<ActionResult<R>, { ok: false }> | { ok: true; data: R; input: z.output<S> }> {
   // Everything, reading the session included, runs inside the try: a database that is down is answered
   // with a message, never a 500. An API call brings its token's principal (./acting-as.ts); a browser, its session.
   try {
     const principal = actingPrincipal() ?? (await getPrincipal());
     if (!principal) return { ok: false, reason: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." };
 
-    const parsed = spec.schema.safeParse(input);
+    const parsed = spec.schema.safeParse(read());
     if (!parsed.success) return invalid(parsed.error.issues);
     const data = parsed.data as z.output<S>;
 
@@ -77,14 +103,14 @@ async function runGuarded<S extends z.ZodType, T, R>(spec: GuardedSpec<S, T, R>,
       return outcome.data;
     }, spec.transactionTimeoutMs ? { ...TX_OPTIONS, timeout: spec.transactionTimeoutMs } : TX_OPTIONS);
     for (const path of spec.revalidate?.(result, data) ?? []) revalidatePath(path);
-    return { ok: true, data: result };
+    return { ok: true, data: result, input: data };
   } catch (error) {
     return failure(spec.name, error);
   }
 }
 
 /** Field messages from zod issues (the first per field); "_" for the input as a whole. */
-function invalid(issues: readonly z.core.$ZodIssue[]): ActionResult<never> {
+function invalid(issues: readonly z.core.$ZodIssue[]): Extract<ActionResult<never>, { ok: false }> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_";
@@ -95,7 +121,7 @@ function invalid(issues: readonly z.core.$ZodIssue[]): ActionResult<never> {
 }
 
 /** Expected refusals come back as they are; a statement or lock timeout as BUSY; an unreachable database as UNAVAILABLE; anything else is logged. */
-function failure(name: string, error: unknown): ActionResult<never> {
+function failure(name: string, error: unknown): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof ActionRefusal) {
     return { ok: false, reason: error.reason, message: error.message, ...error.extra };
   }

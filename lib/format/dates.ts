@@ -49,3 +49,28 @@ export function formatDateTime(isoInstant: string | null | undefined, timeZone: 
   const month = MONTHS[Number(part("month")) - 1] ?? part("month");
   return `${Number(part("day"))} ${month} ${part("year")}, ${part("hour")}:${part("minute")}`;
 }
+
+const MINUTE = 60_000;
+
+/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
+function dayIn(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/**
+ * An instant relative to `now` where that reads better, in the organisation's zone: "just now", "12 min ago",
+ * "today, 14:05", "yesterday, 09:30"; further back (or ahead) the full `9 Mar 2026, 14:05`.
+ */
+export function formatRelative(isoInstant: string | null | undefined, now: Date, timeZone: string): string {
+  if (!isoInstant) return "";
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const ago = now.getTime() - date.getTime();
+  if (ago >= 0 && ago < MINUTE) return "just now";
+  if (ago >= 0 && ago < 60 * MINUTE) return `${Math.floor(ago / MINUTE)} min ago`;
+  const time = formatDateTime(isoInstant, timeZone).split(", ")[1] ?? "";
+  const day = dayIn(date, timeZone);
+  if (day === dayIn(now, timeZone)) return `today, ${time}`;
+  if (day === dayIn(new Date(now.getTime() - 24 * 60 * MINUTE), timeZone)) return `yesterday, ${time}`;
+  return formatDateTime(isoInstant, timeZone);
+}

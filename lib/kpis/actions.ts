@@ -14,6 +14,7 @@ export const createKpiAction = guardedAction({
   authorize: () => ({ action: "kpi.edit" }),
   run: (tx, _target, input) => createKpi(tx, input),
   revalidate: () => KPI_PATHS,
+  redirectTo: (data) => `/kpis/${data.id}`,
 });
 
 /** Edits a KPI's definition, target, owner and scope (with its version). Allowed: leaders. */

@@ -46,6 +46,7 @@ export const createTeamAction = guardedAction({
   authorize: () => ({ action: "team.create" }),
   run: (tx, _target, input) => createTeam(tx, input),
   revalidate: (data) => structurePaths([data.teamId]),
+  redirectTo: (data) => `/teams/${data.teamId}`,
 });
 
 /** Edits a team's name, kind, shape, mission, value stream, cadence, WIP limit and Definition of Ready. Allowed: ADMIN, LEADER. */

@@ -133,7 +133,7 @@ export default async function PrintPage({ searchParams }: { searchParams: Search
           {capacity.length > 0 ? <CapacityChart data={capacity} /> : <p className="text-sm text-slate-500">No sprints.</p>}
         </div>
       </section>
-      <p className="mt-6 text-xs text-slate-400">Definitions as in the dashboard; the rows behind each number are on its drill-down page.</p>
+      <p className="mt-6 text-xs text-slate-500">Definitions as in the dashboard; the rows behind each number are on its drill-down page.</p>
     </article>
   );
 }

@@ -88,7 +88,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
         }
       />
 
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
+      <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
         <StatCard label="Open" value={stats.open} hint="Not resolved or cancelled" />
         <StatCard label="Overdue" value={stats.overdue} tone={stats.overdue > 0 ? "danger" : "good"} hint="Past their needed-by date" />
         <StatCard label="At risk" value={stats.atRisk} tone={stats.atRisk > 0 ? "warning" : "default"} hint="Blocked, unanswered near the date, or a later date proposed" />
@@ -99,7 +99,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
           tone={rate === null ? "default" : rate >= 0.8 ? "good" : "warning"}
           hint={`Of ${stats.resolved} resolved, by their needed-by date`}
         />
-      </dl>
+      </div>
 
       {toAnswer.length > 0 || proposals.length > 0 ? <AwaitingAnswerPanel toAnswer={toAnswer} proposals={proposals} /> : null}
 

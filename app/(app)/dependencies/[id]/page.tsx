@@ -51,7 +51,7 @@ export default async function DependencyPage({ params }: { params: Params }) {
         <TextLink href={`/items/${i.id}`}>{i.key}</TextLink> {i.title} <span className="text-slate-500">({enumLabel(i.status)})</span>
       </span>
     ) : (
-      <span className="text-slate-400">Not tied to an item</span>
+      <span className="text-slate-500">Not tied to an item</span>
     );
 
   return (
@@ -64,7 +64,7 @@ export default async function DependencyPage({ params }: { params: Params }) {
       <PageHeader
         title={
           <>
-            <span className="font-mono text-xl text-slate-500">{dep.key}</span> {dep.fromTeam} <span className="text-slate-400">→</span> {dep.toTeam}
+            <span className="font-mono text-xl text-slate-500">{dep.key}</span> {dep.fromTeam} <span className="text-slate-500">→</span> {dep.toTeam}
           </>
         }
         description={dep.description}

@@ -58,7 +58,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
           </>
         }
       />
-      <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label="Open requests" value={open.length} hint="Submitted, accepted or escalated" />
         <StatCard label="At risk" value={atRisk} tone={atRisk > 0 ? "warning" : "default"} hint="Under 25 % of the turnaround left (business time)" />
         <StatCard label="Breached" value={breached} tone={breached > 0 ? "danger" : "good"} hint="Open and past the due time" />
@@ -68,7 +68,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
           tone={delivered === 0 ? "default" : onTime / delivered >= 0.9 ? "good" : "warning"}
           hint={`${onTime} of ${delivered} delivered by their due time`}
         />
-      </dl>
+      </div>
       {services.length === 0 && requests.length === 0 ? (
         <EmptyState title="No shared services yet" description="Shared-service teams and their SLAs appear here once they are set up." />
       ) : (

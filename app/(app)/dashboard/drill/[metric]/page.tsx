@@ -131,7 +131,7 @@ async function sectionsFor(id: MetricId, args: MetricArgs): Promise<Section[]> {
                 <li key={t.teamId} className="rounded-lg border border-slate-200 px-3 py-2">
                   <p className="text-xs text-slate-500">{t.team}</p>
                   <p className="text-lg font-semibold tabular-nums text-slate-900">{formatNumber(t.velocity)} pts</p>
-                  <p className="text-xs text-slate-400">mean of {t.sprints}</p>
+                  <p className="text-xs text-slate-500">mean of {t.sprints}</p>
                 </li>
               ))}
             </ul>

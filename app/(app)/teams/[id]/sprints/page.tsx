@@ -104,7 +104,7 @@ export default async function TeamSprintsPage({ params }: { params: Params }) {
                     <span className={`ml-1 text-xs ${s.goalMet ? "text-emerald-700" : "text-rose-700"}`}>{s.goalMet ? "goal met" : "goal missed"}</span>
                   ) : null}
                 </td>
-                <td className="max-w-sm px-3 py-2 text-slate-700">{s.goal || <span className="text-slate-400">—</span>}</td>
+                <td className="max-w-sm px-3 py-2 text-slate-700">{s.goal || <span className="text-slate-500">—</span>}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{s.capacityPoints}</td>
                 <td className={`px-3 py-2 text-right tabular-nums ${s.status !== "CLOSED" && s.plannedPoints > s.capacityPoints ? "font-semibold text-rose-700" : ""}`}>
                   {s.plannedPoints}
