@@ -68,7 +68,7 @@ describe("a guarded action submitted as a form", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBe("INVALID");
-    expect(result.fieldErrors).toMatchObject({ name: "Name the KPI", unit: "Name the unit (%, £, MQLs…)", target: "The target is a number" });
+    expect(Object.keys(result.fieldErrors ?? {})).toEqual(expect.arrayContaining(["name", "unit", "target", "dataOwnerId"]));
     expect(await getDb().kpi.count()).toBe(before);
   });
 

@@ -26,17 +26,9 @@ describe("decodeForm reads a form through the action's own schema", () => {
         ["wipLimit", "6"],
       ]),
     );
-    expect(input).toEqual({
-      name: "Acquisition",
-      kind: "DELIVERY_POD",
-      shape: "CROSS_FUNCTIONAL",
-      valueStreamId: null,
-      cadenceDays: 10,
-      cadenceAnchor: "2026-01-05",
-      wipLimit: 6,
-      requiresBriefLink: false,
-    });
-    expect(CreateTeamSchema.safeParse(input).success).toBe(true);
+    expect(input).toMatchObject({ name: "Acquisition", kind: "DELIVERY_POD", valueStreamId: null, requiresBriefLink: false });
+    const parsed = CreateTeamSchema.parse(input);
+    expect(parsed).toMatchObject({ name: "Acquisition", valueStreamId: null, cadenceDays: 10, wipLimit: 6, requiresBriefLink: false });
   });
 
   it("ticks a checkbox from 'on' and keeps text that only looks like a number as text", () => {
@@ -49,7 +41,7 @@ describe("decodeForm reads a form through the action's own schema", () => {
       decodeForm(CreateTeamSchema, form([["name", "Ok team"], ["kind", "DELIVERY_POD"], ["shape", "HYBRID"], ["cadenceDays", "ten"], ["cadenceAnchor", "2026-01-05"], ["wipLimit", "5"]])),
     );
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(fieldErrorsOf(parsed.error).cadenceDays).toBe("Enter a number of days");
+    if (!parsed.success) expect(fieldErrorsOf(parsed.error).cadenceDays).toMatch(/whole number/);
   });
 
   it("reads unions of '' | null | id, defaults, and refinements the way the action does", () => {
@@ -67,11 +59,10 @@ describe("decodeForm reads a form through the action's own schema", () => {
         ["neededBy", "2026-05-01"],
       ]),
     );
-    expect(input).toMatchObject({ fromTeamId: 1, fromItemId: "", toTeamId: 2, toItemId: 41, fromOwnerId: 3 });
-    const parsed = LogDependencySchema.safeParse(input);
-    expect(parsed.success && parsed.data.fromItemId).toBe(null);
+    const parsed = LogDependencySchema.parse(input);
+    expect(parsed).toMatchObject({ fromTeamId: 1, fromItemId: null, toTeamId: 2, toItemId: 41, fromOwnerId: 3 });
 
-    const sameTeam = LogDependencySchema.safeParse({ ...input, toTeamId: 1 });
+    const sameTeam = LogDependencySchema.safeParse({ ...input, toTeamId: "1" });
     expect(sameTeam.success).toBe(false);
     if (!sameTeam.success) expect(fieldErrorsOf(sameTeam.error)).toEqual({ toTeamId: "A team cannot depend on itself" });
   });
@@ -79,9 +70,10 @@ describe("decodeForm reads a form through the action's own schema", () => {
   it("sends an empty optional score as null and keeps superRefine paths", () => {
     const input = decodeForm(
       UpdatePortfolioItemSchema,
-      form([["itemId", "5"], ["version", "2"], ["title", "Brand refresh"], ["status", "FUNNEL"], ["businessValue", ""], ["timeCriticality", "8"], ["riskReduction", ""], ["jobSize", "3"], ["valueTheme", ""], ["planningInterval", "PI 3"]]),
+      form([["itemId", "5"], ["version", "2"], ["title", "Brand refresh"], ["status", "FUNNEL"], ["businessValue", ""], ["timeCriticality", "8"], ["riskReduction", ""], ["jobSize", "3"], ["valueTheme", ""]]),
     );
-    expect(input).toMatchObject({ businessValue: null, timeCriticality: 8, jobSize: 3, valueTheme: null, planningInterval: "PI 3" });
+    expect(input).toMatchObject({ businessValue: null, riskReduction: null });
+    expect(UpdatePortfolioItemSchema.parse(input)).toMatchObject({ businessValue: null, timeCriticality: 8, jobSize: 3 });
     const bad = CreateItemSchema.safeParse(decodeForm(CreateItemSchema, form([["teamId", "3"], ["level", "EPIC"], ["title", "An epic"]])));
     expect(bad.success).toBe(false);
     if (!bad.success) expect(fieldErrorsOf(bad.error).teamId).toMatch(/portfolio/);
