@@ -182,7 +182,7 @@ export function GroomingBoard({ backlog, initialFilter, canGroom, editableIds }:
         {message?.text}
       </p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">{team.name} backlog in rank order</caption>
           <thead>

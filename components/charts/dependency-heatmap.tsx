@@ -28,7 +28,7 @@ export function DependencyHeatmap({ pairs }: { pairs: DependencyPairRisk[] }) {
   const providing = [...new Map(pairs.map((p) => [p.toTeamId, p.toTeam])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const cell = new Map(pairs.map((p) => [`${p.fromTeamId}:${p.toTeamId}`, p]));
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="border-separate border-spacing-1 text-xs">
         <caption className="sr-only">Unresolved dependencies by needing team (rows) and providing team (columns)</caption>
         <thead>

@@ -79,7 +79,7 @@ export function DependencyMap({ teams, edges }: { teams: MapNodeInput[]; edges: 
       {layout.nodes.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-500">No unresolved dependencies to draw.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-[radial-gradient(circle,_#e2e8f0_1px,_transparent_1px)] [background-size:18px_18px] bg-slate-50/60">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-[radial-gradient(circle,_#e2e8f0_1px,_transparent_1px)] [background-size:18px_18px] bg-slate-50/60">
           <svg
             role="group"
             aria-label={`Dependency map: ${layout.nodes.length} teams, ${layout.edges.length} dependencies`}

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { ActionMessage, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
+import { useState } from "react";
+import { ActionButton, HiddenFields } from "@/components/ui/action-button";
+import { Combobox } from "@/components/ui/combobox";
+import { Field } from "@/components/ui/field";
+import { Form, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 import { linkEpicAction, unlinkEpicAction } from "@/lib/okrs/actions";
 
 interface Epic {
@@ -12,73 +14,48 @@ interface Epic {
   title: string;
 }
 
-/** The epics an objective is served by, with Unlink on each and a picker to link another (leaders). */
+/** The epics an objective is served by, with Unlink on each and a searchable picker to link another (leaders). */
 export function EpicLinks({ objectiveId, version, linked, epics }: { objectiveId: number; version: number; linked: Epic[]; epics: Epic[] }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
-  const [choice, setChoice] = useState("");
   const linkedIds = new Set(linked.map((e) => e.id));
-  const available = epics.filter((e) => !linkedIds.has(e.id));
-
-  const run = (fn: typeof linkEpicAction, itemId: number, done: string) =>
-    startTransition(async () => {
-      try {
-        const result = await fn({ objectiveId, version, itemId });
-        if (!result.ok) return setOutcome({ kind: "failure", result });
-        setOutcome({ kind: "success", text: done });
-        setChoice("");
-        router.refresh();
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
+  const available = epics.filter((e) => !linkedIds.has(e.id)).map((e) => ({ value: String(e.id), label: `${e.key} ${e.title}` }));
+  const [choice, setChoice] = useState<string>("");
+  const [pickerKey, setPickerKey] = useState(0);
+  const form = useActionForm(linkEpicAction, {
+    success: () => `Linked ${available.find((e) => e.value === choice)?.label.split(" ")[0] ?? "the epic"}.`,
+    onSuccess: () => {
+      setChoice("");
+      setPickerKey((k) => k + 1);
+    },
+  });
 
   return (
     <div>
-      {linked.length === 0 ? <p className="text-sm text-slate-500">No epics linked: nothing traces to this objective yet.</p> : null}
+      {linked.length === 0 ? <p className="text-sm text-muted-foreground">No epics linked: nothing traces to this objective yet.</p> : null}
       <ul className="flex flex-col gap-2">
         {linked.map((e) => (
           <li key={e.id} className="flex items-center justify-between gap-3">
             <span className="min-w-0 truncate text-sm">
-              <Link href={`/items/${e.id}`} className="font-mono font-medium text-indigo-700 hover:underline">
+              <Link href={`/items/${e.id}`} className="font-mono font-medium text-link hover:underline">
                 {e.key}
               </Link>{" "}
               <span className="text-slate-700">{e.title}</span>
             </span>
-            <button type="button" disabled={pending} onClick={() => run(unlinkEpicAction, e.id, `Unlinked ${e.key}.`)} className={secondaryButtonClass} aria-label={`Unlink ${e.key}`}>
+            <ActionButton action={unlinkEpicAction} fields={{ objectiveId, version, itemId: e.id }} success={`Unlinked ${e.key}.`} aria-label={`Unlink ${e.key}`}>
               Unlink
-            </button>
+            </ActionButton>
           </li>
         ))}
       </ul>
-      <form
-        className="mt-3 flex flex-wrap items-end gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const epic = available.find((e) => String(e.id) === choice);
-          if (epic) run(linkEpicAction, epic.id, `Linked ${epic.key}.`);
-        }}
-      >
-        <div className="min-w-64 flex-1">
-          <label htmlFor={`${id}-epic`} className="block text-sm font-medium text-slate-700">
-            Link an epic
-          </label>
-          <select id={`${id}-epic`} value={choice} onChange={(e) => setChoice(e.target.value)} className={inputClass}>
-            <option value="">Choose an epic…</option>
-            {available.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.key} {e.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" disabled={pending || choice === ""} className={primaryButtonClass}>
+      <Form form={form} className="mt-3 flex flex-wrap items-end gap-2">
+        <HiddenFields fields={{ objectiveId, version }} />
+        <Field name="itemId" label="Link an epic" className="min-w-0 flex-[1_1_16rem]">
+          <Combobox key={pickerKey} name="itemId" options={available} onValueChange={(o) => setChoice(o?.value ?? "")} placeholder="Choose an epic…" searchPlaceholder="Search epics…" />
+        </Field>
+        <SubmitButton disabled={choice === ""} className="mb-px">
           Link
-        </button>
-      </form>
-      <ActionMessage outcome={outcome} onReload={() => router.refresh()} className="mt-2" />
+        </SubmitButton>
+        <FormMessage className="basis-full" />
+      </Form>
     </div>
   );
 }

@@ -1,11 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { ActionMessage, Field, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
-import type { Direction } from "@/lib/generated/prisma/enums";
+import { useState } from "react";
+import { HiddenFields } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { createKeyResultAction, updateKeyResultAction } from "@/lib/okrs/actions";
 import type { KeyResultDto } from "@/lib/okrs/queries";
+import { CreateKeyResultSchema, UpdateKeyResultSchema } from "@/lib/okrs/schema";
 import { KeyResultLine } from "./key-result-line";
 
 /** The objective's key results with Edit on each and an Add form (leaders; the actions check again). */
@@ -13,7 +16,7 @@ export function KeyResultsEditor({ objectiveId, keyResults }: { objectiveId: num
   const [editing, setEditing] = useState<number | "new" | null>(null);
   return (
     <div>
-      <ul className="divide-y divide-slate-100">
+      <ul className="divide-y divide-border">
         {keyResults.map((kr) => (
           <li key={kr.id} className="py-1">
             {editing === kr.id ? (
@@ -23,22 +26,22 @@ export function KeyResultsEditor({ objectiveId, keyResults }: { objectiveId: num
                 <div className="min-w-0 flex-1">
                   <KeyResultLine kr={kr} />
                 </div>
-                <button type="button" onClick={() => setEditing(kr.id)} className={secondaryButtonClass} aria-label={`Edit key result ${kr.title}`}>
+                <Button variant="secondary" size="sm" onClick={() => setEditing(kr.id)} aria-label={`Edit key result ${kr.title}`}>
                   Edit
-                </button>
+                </Button>
               </div>
             )}
           </li>
         ))}
       </ul>
-      {keyResults.length === 0 ? <p className="py-2 text-sm text-slate-500">No key results yet: add two to five measurable ones.</p> : null}
+      {keyResults.length === 0 ? <p className="py-2 text-sm text-muted-foreground">No key results yet: add two to five measurable ones.</p> : null}
       <div className="mt-3">
         {editing === "new" ? (
           <KeyResultForm objectiveId={objectiveId} onDone={() => setEditing(null)} />
         ) : (
-          <button type="button" onClick={() => setEditing("new")} className={secondaryButtonClass}>
+          <Button variant="secondary" onClick={() => setEditing("new")}>
             Add key result
-          </button>
+          </Button>
         )}
       </div>
     </div>
@@ -46,74 +49,42 @@ export function KeyResultsEditor({ objectiveId, keyResults }: { objectiveId: num
 }
 
 function KeyResultForm({ objectiveId, keyResult, onDone }: { objectiveId: number; keyResult?: KeyResultDto; onDone: () => void }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
-  const errors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "");
-    const fields = {
-      title: text("title"),
-      unit: text("unit"),
-      baseline: text("baseline"),
-      target: text("target"),
-      current: text("current"),
-      direction: text("direction") as Direction,
-    };
-    startTransition(async () => {
-      try {
-        const result = keyResult
-          ? await updateKeyResultAction({ keyResultId: keyResult.id, version: keyResult.version, ...fields })
-          : await createKeyResultAction({ objectiveId, ...fields });
-        if (!result.ok) return setOutcome({ kind: "failure", result });
-        onDone();
-        router.refresh();
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
-
+  const form = useActionForm<unknown>(keyResult ? updateKeyResultAction : createKeyResultAction, {
+    schema: keyResult ? UpdateKeyResultSchema : CreateKeyResultSchema,
+    success: keyResult ? "Key result saved." : "Key result added.",
+    onSuccess: onDone,
+  });
   const num = (name: "baseline" | "target" | "current", label: string) => (
-    <Field id={`${id}-${name}`} label={label} error={errors[name]}>
-      {(p) => <input {...p} name={name} type="number" step="any" inputMode="decimal" defaultValue={keyResult?.[name]} required className={inputClass} />}
+    <Field name={name} label={label}>
+      <Input name={name} type="number" step="any" inputMode="decimal" defaultValue={keyResult?.[name]} required />
     </Field>
   );
-
   return (
-    <form onSubmit={submit} noValidate aria-label={keyResult ? `Edit ${keyResult.title}` : "New key result"} className="grid grid-cols-2 gap-3 rounded-lg bg-slate-50 p-3 sm:grid-cols-6">
-      <Field id={`${id}-title`} label="Key result" error={errors.title} className="col-span-2 sm:col-span-4">
-        {(p) => <input {...p} name="title" defaultValue={keyResult?.title} required maxLength={200} autoFocus className={inputClass} />}
+    <Form form={form} aria-label={keyResult ? `Edit ${keyResult.title}` : "New key result"} className="grid grid-cols-2 gap-3 rounded-lg bg-surface-muted p-3 sm:grid-cols-6">
+      <HiddenFields fields={keyResult ? { keyResultId: keyResult.id, version: keyResult.version } : { objectiveId }} />
+      <Field name="title" label="Key result" className="col-span-2 sm:col-span-4">
+        <Input name="title" defaultValue={keyResult?.title} required maxLength={200} autoFocus />
       </Field>
-      <Field id={`${id}-unit`} label="Unit" error={errors.unit}>
-        {(p) => <input {...p} name="unit" defaultValue={keyResult?.unit} required maxLength={30} placeholder="%" className={inputClass} />}
+      <Field name="unit" label="Unit">
+        <Input name="unit" defaultValue={keyResult?.unit} required maxLength={30} placeholder="%" />
       </Field>
-      <Field id={`${id}-direction`} label="Better when" error={errors.direction}>
-        {(p) => (
-          <select {...p} name="direction" defaultValue={keyResult?.direction ?? "HIGHER_IS_BETTER"} className={inputClass}>
-            <option value="HIGHER_IS_BETTER">Higher</option>
-            <option value="LOWER_IS_BETTER">Lower</option>
-          </select>
-        )}
+      <Field name="direction" label="Better when">
+        <NativeSelect name="direction" defaultValue={keyResult?.direction ?? "HIGHER_IS_BETTER"}>
+          <option value="HIGHER_IS_BETTER">Higher</option>
+          <option value="LOWER_IS_BETTER">Lower</option>
+        </NativeSelect>
       </Field>
       <div className="col-span-2 grid grid-cols-3 gap-3 sm:col-span-6">
         {num("baseline", "Baseline")}
         {num("current", "Current")}
         {num("target", "Target")}
       </div>
-      <div className="col-span-2 flex flex-wrap items-center gap-3 sm:col-span-6">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Saving…" : keyResult ? "Save" : "Add"}
-        </button>
-        <button type="button" onClick={onDone} className={secondaryButtonClass}>
+      <FormFooter className="col-span-2 sm:col-span-6 [&>div]:justify-start">
+        <SubmitButton>{keyResult ? "Save" : "Add"}</SubmitButton>
+        <Button variant="secondary" onClick={onDone}>
           Cancel
-        </button>
-        <ActionMessage outcome={outcome} onReload={() => router.refresh()} />
-      </div>
-    </form>
+        </Button>
+      </FormFooter>
+    </Form>
   );
 }

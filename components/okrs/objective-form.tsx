@@ -1,13 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { ActionMessage, Field, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
+import { useState } from "react";
+import { HiddenFields } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { enumLabel } from "@/lib/format/enum-label";
 import type { ObjectiveLevel, ObjectiveStatus } from "@/lib/generated/prisma/enums";
 import { createObjectiveAction, updateObjectiveAction } from "@/lib/okrs/actions";
 import type { OkrFormOptions } from "@/lib/okrs/queries";
-import { OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, PARENT_LEVEL } from "@/lib/okrs/schema";
+import { CreateObjectiveSchema, OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, PARENT_LEVEL, UpdateObjectiveSchema } from "@/lib/okrs/schema";
 import { LEVEL_LABEL } from "./okr-format";
 
 export interface EditableObjective {
@@ -27,8 +31,9 @@ export interface EditableObjective {
 }
 
 /**
- * Creates an objective (no `objective`) or edits one. The level decides which of value stream and team is asked
- * for, and which objectives may be its parent (one level up the cascade). The action checks all of it again.
+ * Creates an objective (no `objective`; the action then opens it) or edits one. The level decides which of
+ * value stream and team is asked for, and which objectives may be its parent (one level up the cascade).
+ * The action checks all of it again.
  */
 export function ObjectiveForm({
   objective,
@@ -42,160 +47,111 @@ export function ObjectiveForm({
   defaults: { periodStart: string; periodEnd: string };
   onDone?: () => void;
 }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
+  const form = useActionForm<unknown>(objective ? updateObjectiveAction : createObjectiveAction, {
+    schema: objective ? UpdateObjectiveSchema : CreateObjectiveSchema,
+    success: objective ? `Saved ${objective.key}.` : undefined,
+    onSuccess: () => onDone?.(),
+  });
   const [level, setLevel] = useState<ObjectiveLevel>(objective?.level ?? "VALUE_STREAM");
-  const [valueStreamId, setValueStreamId] = useState<string>(objective?.valueStreamId ? String(objective.valueStreamId) : "");
   const [teamId, setTeamId] = useState<string>(objective?.teamId ? String(objective.teamId) : "");
-  const errors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
 
   const parentLevel = PARENT_LEVEL[level];
   const teamStream = options.teams.find((t) => String(t.id) === teamId)?.valueStreamId ?? null;
   const parents = options.parents.filter(
-    (p) =>
-      p.id !== objective?.id &&
-      p.level === parentLevel &&
-      (level !== "TEAM" || teamStream === null || p.valueStreamId === teamStream),
+    (p) => p.id !== objective?.id && p.level === parentLevel && (level !== "TEAM" || teamStream === null || p.valueStreamId === teamStream),
   );
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "");
-    const fields = {
-      title: text("title"),
-      description: text("description"),
-      level,
-      status: text("status") as ObjectiveStatus,
-      parentId: text("parentId") || null,
-      valueStreamId: level === "VALUE_STREAM" ? valueStreamId || null : null,
-      teamId: level === "TEAM" ? teamId || null : null,
-      ownerPersonId: text("ownerPersonId") || null,
-      periodStart: text("periodStart"),
-      periodEnd: text("periodEnd"),
-    };
-    startTransition(async () => {
-      try {
-        if (objective) {
-          const result = await updateObjectiveAction({ objectiveId: objective.id, version: objective.version, ...fields });
-          if (!result.ok) return setOutcome({ kind: "failure", result });
-          setOutcome({ kind: "success", text: `Saved ${objective.key}.` });
-          onDone?.();
-          router.refresh();
-        } else {
-          const result = await createObjectiveAction(fields);
-          if (!result.ok) return setOutcome({ kind: "failure", result });
-          router.push(`/okrs/${result.data.id}`);
-        }
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
+  const people = options.people.map((p) => ({ value: String(p.id), label: p.name }));
 
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-      <Field id={`${id}-title`} label="Objective" error={errors.title} className="sm:col-span-2" hint="Qualitative and ambitious: what should be true at the end of the period?">
-        {(p) => <input {...p} name="title" defaultValue={objective?.title} required maxLength={200} className={inputClass} />}
+    <Form form={form} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+      {objective ? <HiddenFields fields={{ objectiveId: objective.id, version: objective.version }} /> : null}
+      {/* Only the level's own scope is sent; the other is empty. */}
+      {level !== "VALUE_STREAM" ? <input type="hidden" name="valueStreamId" value="" /> : null}
+      {level !== "TEAM" ? <input type="hidden" name="teamId" value="" /> : null}
+      {parentLevel ? null : <input type="hidden" name="parentId" value="" />}
+      <Field name="title" label="Objective" className="sm:col-span-2" hint="Qualitative and ambitious: what should be true at the end of the period?">
+        <Input name="title" defaultValue={objective?.title} required maxLength={200} />
       </Field>
-      <Field id={`${id}-level`} label="Level" error={errors.level}>
-        {(p) => (
-          <select {...p} value={level} onChange={(e) => setLevel(e.target.value as ObjectiveLevel)} className={inputClass}>
-            {OBJECTIVE_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_LABEL[l]}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field name="level" label="Level">
+        <NativeSelect name="level" value={level} onChange={(e) => setLevel(e.target.value as ObjectiveLevel)}>
+          {OBJECTIVE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {LEVEL_LABEL[l]}
+            </option>
+          ))}
+        </NativeSelect>
       </Field>
-      <Field id={`${id}-status`} label="Status" error={errors.status}>
-        {(p) => (
-          <select {...p} name="status" defaultValue={objective?.status ?? "ACTIVE"} className={inputClass}>
-            {OBJECTIVE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {enumLabel(s)}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field name="status" label="Status">
+        <NativeSelect name="status" defaultValue={objective?.status ?? "ACTIVE"}>
+          {OBJECTIVE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {enumLabel(s)}
+            </option>
+          ))}
+        </NativeSelect>
       </Field>
       {level === "VALUE_STREAM" ? (
-        <Field id={`${id}-vs`} label="Value stream" error={errors.valueStreamId}>
-          {(p) => (
-            <select {...p} value={valueStreamId} onChange={(e) => setValueStreamId(e.target.value)} className={inputClass}>
-              <option value="">Choose…</option>
-              {options.valueStreams.map((vs) => (
-                <option key={vs.id} value={vs.id}>
-                  {vs.name}
-                </option>
-              ))}
-            </select>
-          )}
+        <Field name="valueStreamId" label="Value stream">
+          <NativeSelect name="valueStreamId" defaultValue={objective?.valueStreamId ?? ""}>
+            <option value="">Choose…</option>
+            {options.valueStreams.map((vs) => (
+              <option key={vs.id} value={vs.id}>
+                {vs.name}
+              </option>
+            ))}
+          </NativeSelect>
         </Field>
       ) : null}
       {level === "TEAM" ? (
-        <Field id={`${id}-team`} label="Team" error={errors.teamId}>
-          {(p) => (
-            <select {...p} value={teamId} onChange={(e) => setTeamId(e.target.value)} className={inputClass}>
-              <option value="">Choose…</option>
-              {options.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
+        <Field name="teamId" label="Team">
+          <NativeSelect name="teamId" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <option value="">Choose…</option>
+            {options.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </NativeSelect>
         </Field>
       ) : null}
       {parentLevel ? (
-        <Field id={`${id}-parent`} label={`Cascades from (${LEVEL_LABEL[parentLevel].toLowerCase()} objective)`} error={errors.parentId}>
-          {(p) => (
-            <select {...p} name="parentId" defaultValue={objective?.parentId ?? ""} className={inputClass}>
-              <option value="">None</option>
-              {parents.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.key} {o.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      <Field id={`${id}-owner`} label="Owner" error={errors.ownerPersonId}>
-        {(p) => (
-          <select {...p} name="ownerPersonId" defaultValue={objective?.ownerPersonId ?? ""} className={inputClass}>
-            <option value="">Nobody yet</option>
-            {options.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
+        <Field name="parentId" label={`Cascades from (${LEVEL_LABEL[parentLevel].toLowerCase()} objective)`}>
+          <NativeSelect name="parentId" defaultValue={objective?.parentId ?? ""}>
+            <option value="">None</option>
+            {parents.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.key} {o.title}
               </option>
             ))}
-          </select>
-        )}
+          </NativeSelect>
+        </Field>
+      ) : null}
+      <Field name="ownerPersonId" label="Owner">
+        <Combobox
+          name="ownerPersonId"
+          options={people}
+          defaultValue={people.find((p) => p.value === String(objective?.ownerPersonId)) ?? null}
+          noneLabel="Nobody yet"
+          searchPlaceholder="Search people…"
+        />
       </Field>
-      <Field id={`${id}-start`} label="Period starts" error={errors.periodStart}>
-        {(p) => <input {...p} type="date" name="periodStart" defaultValue={objective?.periodStart ?? defaults.periodStart} required className={inputClass} />}
+      <Field name="periodStart" label="Period starts">
+        <Input type="date" name="periodStart" defaultValue={objective?.periodStart ?? defaults.periodStart} required />
       </Field>
-      <Field id={`${id}-end`} label="Period ends" error={errors.periodEnd}>
-        {(p) => <input {...p} type="date" name="periodEnd" defaultValue={objective?.periodEnd ?? defaults.periodEnd} required className={inputClass} />}
+      <Field name="periodEnd" label="Period ends">
+        <Input type="date" name="periodEnd" defaultValue={objective?.periodEnd ?? defaults.periodEnd} required />
       </Field>
-      <Field id={`${id}-description`} label="Why it matters" error={errors.description} className="sm:col-span-2">
-        {(p) => <textarea {...p} name="description" rows={3} defaultValue={objective?.description} className={inputClass} />}
+      <Field name="description" label="Why it matters" className="sm:col-span-2">
+        <Textarea name="description" defaultValue={objective?.description} />
       </Field>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Saving…" : objective ? "Save objective" : "Create objective"}
-        </button>
+      <FormFooter className="sm:col-span-2">
         {onDone ? (
-          <button type="button" onClick={onDone} className={secondaryButtonClass}>
+          <Button variant="secondary" onClick={onDone}>
             Cancel
-          </button>
+          </Button>
         ) : null}
-        <ActionMessage outcome={outcome} onReload={() => router.refresh()} />
-      </div>
-    </form>
+        <SubmitButton>{objective ? "Save objective" : "Create objective"}</SubmitButton>
+      </FormFooter>
+    </Form>
   );
 }

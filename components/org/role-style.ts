@@ -25,12 +25,12 @@ export const ROLE_FAMILY: Record<MemberRole, RoleFamily> = {
 
 export const FAMILY_STYLE: Record<RoleFamily, { label: string; avatar: string; dot: string }> = {
   backlog: { label: "Owns the backlog", avatar: "bg-indigo-600 text-white", dot: "bg-indigo-600" },
-  flow: { label: "Agile lead", avatar: "bg-violet-500 text-white", dot: "bg-violet-500" },
-  messaging: { label: "Messaging", avatar: "bg-sky-500 text-white", dot: "bg-sky-500" },
-  visual: { label: "Visual assets", avatar: "bg-pink-500 text-white", dot: "bg-pink-500" },
-  channels: { label: "Channels", avatar: "bg-emerald-500 text-white", dot: "bg-emerald-500" },
-  performance: { label: "Performance", avatar: "bg-amber-500 text-white", dot: "bg-amber-500" },
-  specialist: { label: "Specialist", avatar: "bg-slate-500 text-white", dot: "bg-slate-500" },
+  flow: { label: "Agile lead", avatar: "bg-violet-700 text-white", dot: "bg-violet-500" },
+  messaging: { label: "Messaging", avatar: "bg-sky-700 text-white", dot: "bg-sky-500" },
+  visual: { label: "Visual assets", avatar: "bg-pink-700 text-white", dot: "bg-pink-500" },
+  channels: { label: "Channels", avatar: "bg-emerald-700 text-white", dot: "bg-emerald-500" },
+  performance: { label: "Performance", avatar: "bg-amber-700 text-white", dot: "bg-amber-500" },
+  specialist: { label: "Specialist", avatar: "bg-slate-600 text-white", dot: "bg-slate-500" },
   oversight: { label: "Oversight", avatar: "bg-slate-800 text-white", dot: "bg-slate-800" },
 };
 

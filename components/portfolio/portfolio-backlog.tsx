@@ -337,8 +337,8 @@ export function PortfolioBacklog({ initialRows, epicCount, complete, lookups, in
     });
 
   const onSaved = (updated: PortfolioRow) => {
+    // The toast says it was saved; the row shows the new values at once.
     setRows((current) => current.map((r) => (r.id === updated.id ? updated : r)));
-    setMessage({ text: `Saved ${updated.key}.`, error: false });
     setEditing(null);
   };
 

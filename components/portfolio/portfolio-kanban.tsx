@@ -75,7 +75,7 @@ export function PortfolioKanban({ columns: initial, canMove, teamNames }: { colu
       >
         {message?.text}
       </p>
-      <div className="grid auto-cols-[minmax(11.25rem,1fr)] grid-flow-col gap-2.5 overflow-x-auto pb-3">
+      <div className="relative grid auto-cols-[minmax(11.25rem,1fr)] grid-flow-col gap-2.5 overflow-x-auto pb-3">
         {columns.map((column) => {
           const wip = wipState(column.status, column.count);
           const hidden = column.count - column.cards.length;

@@ -1,9 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { ActionMessage, Field, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
+import { useState } from "react";
+import { HiddenFields } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { updatePortfolioItemAction } from "@/lib/backlog/actions";
-import { PORTFOLIO_STATUSES } from "@/lib/backlog/schema";
+import { PORTFOLIO_STATUSES, UpdatePortfolioItemSchema } from "@/lib/backlog/schema";
 import { enumLabel } from "@/lib/format/enum-label";
 import type { PortfolioLookups, PortfolioRow } from "@/lib/portfolio/queries";
 
@@ -12,7 +17,7 @@ const wsjfOf = (bv: number | null, tc: number | null, rr: number | null, size: n
 
 /**
  * A leader's editor for an epic's or theme's portfolio fields: the WSJF inputs (the score follows as they type),
- * value theme, planning interval and status. A modal <dialog>: focus is held inside and Escape closes it.
+ * value theme, planning interval and status. Open while rendered; closing (Escape, Cancel, saved) calls onClose.
  */
 export function WsjfDialog({
   item,
@@ -25,125 +30,82 @@ export function WsjfDialog({
   onClose: () => void;
   onSaved: (row: PortfolioRow) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
   const [inputs, setInputs] = useState({
     businessValue: item.businessValue,
     timeCriticality: item.timeCriticality,
     riskReduction: item.riskReduction,
     jobSize: item.jobSize,
   });
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const score = wsjfOf(inputs.businessValue, inputs.timeCriticality, inputs.riskReduction, inputs.jobSize);
   const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "");
-    const input = {
-      itemId: item.id,
-      version: item.version,
-      title: text("title"),
-      status: text("status") as (typeof PORTFOLIO_STATUSES)[number],
-      ...inputs,
-      valueTheme: text("valueTheme").trim() || null,
-      planningIntervalId: text("planningIntervalId") === "" ? null : Number(text("planningIntervalId")),
-    };
-    startTransition(async () => {
-      try {
-        const result = await updatePortfolioItemAction(input);
-        if (result.ok) {
-          onSaved({
-            ...item,
-            title: input.title.trim(),
-            status: input.status,
-            ...inputs,
-            wsjf: score,
-            valueTheme: input.valueTheme,
-            planningIntervalId: input.planningIntervalId,
-            planningInterval: intervals.find((pi) => pi.id === input.planningIntervalId)?.name ?? null,
-            version: result.data.version,
-          });
-        } else setOutcome({ kind: "failure", result });
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
+  const form = useActionForm(updatePortfolioItemAction, {
+    schema: UpdatePortfolioItemSchema,
+    success: `Saved ${item.key}.`,
+    onSuccess: (data, sent) => {
+      const text = (name: string) => String(sent?.get(name) ?? "");
+      const intervalId = text("planningIntervalId") === "" ? null : Number(text("planningIntervalId"));
+      onSaved({
+        ...item,
+        title: text("title").trim(),
+        status: text("status") as PortfolioRow["status"],
+        ...inputs,
+        wsjf: score,
+        valueTheme: text("valueTheme").trim() || null,
+        planningIntervalId: item.level === "EPIC" ? intervalId : item.planningIntervalId,
+        planningInterval: item.level === "EPIC" ? (intervals.find((pi) => pi.id === intervalId)?.name ?? null) : item.planningInterval,
+        version: data.version,
+      });
+    },
+  });
 
   const scoreField = (name: keyof typeof inputs, label: string, hint: string, min: number) => (
-    <Field id={`${id}-${name}`} label={label} error={fieldErrors[name]} hint={hint}>
-      {(p) => (
-        <input
-          {...p}
-          name={name}
-          type="number"
-          inputMode="numeric"
-          min={min}
-          max={100}
-          step={1}
-          value={inputs[name] ?? ""}
-          onChange={(e) => setInputs((v) => ({ ...v, [name]: numberOrNull(e.target.value) }))}
-          className={inputClass}
-        />
-      )}
+    <Field name={name} label={label} hint={hint}>
+      <Input
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={100}
+        step={1}
+        value={inputs[name] ?? ""}
+        onChange={(e) => setInputs((v) => ({ ...v, [name]: numberOrNull(e.target.value) }))}
+      />
     </Field>
   );
 
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby={`${id}-title`}
-      className="m-auto w-full max-w-xl rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-6">
-        <div>
-          <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
-            {item.key} · portfolio fields
-          </h2>
-          <p className="mt-1 text-sm text-slate-500">WSJF = (business value + time criticality + risk reduction) ÷ job size.</p>
-        </div>
-        <Field id={`${id}-name`} label="Title" error={fieldErrors.title}>
-          {(p) => <input {...p} name="title" defaultValue={item.title} className={inputClass} />}
-        </Field>
-        <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-          {scoreField("businessValue", "Business value", "0–100", 0)}
-          {scoreField("timeCriticality", "Time criticality", "0–100", 0)}
-          {scoreField("riskReduction", "Risk reduction", "0–100", 0)}
-          {scoreField("jobSize", "Job size", "1–100", 1)}
-        </div>
-        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900" aria-live="polite">
-          WSJF score: <strong className="tabular-nums">{score === null ? "needs all four inputs" : score.toFixed(2)}</strong>
-        </p>
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Field id={`${id}-status`} label="Status" error={fieldErrors.status}>
-            {(p) => (
-              <select {...p} name="status" defaultValue={item.status} className={inputClass}>
+    <Dialog open onOpenChange={(open) => (open ? null : onClose())}>
+      <DialogContent title={`${item.key} · portfolio fields`} description="WSJF = (business value + time criticality + risk reduction) ÷ job size." width="lg">
+        <Form form={form} className="flex flex-col gap-4">
+          <HiddenFields fields={{ itemId: item.id, version: item.version, ...(item.level === "EPIC" ? {} : { planningIntervalId: item.planningIntervalId }) }} />
+          <Field name="title" label="Title">
+            <Input name="title" defaultValue={item.title} />
+          </Field>
+          <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            {scoreField("businessValue", "Business value", "0–100", 0)}
+            {scoreField("timeCriticality", "Time criticality", "0–100", 0)}
+            {scoreField("riskReduction", "Risk reduction", "0–100", 0)}
+            {scoreField("jobSize", "Job size", "1–100", 1)}
+          </div>
+          <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900" aria-live="polite">
+            WSJF score: <strong className="tabular-nums">{score === null ? "needs all four inputs" : score.toFixed(2)}</strong>
+          </p>
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <Field name="status" label="Status">
+              <NativeSelect name="status" defaultValue={item.status}>
                 {PORTFOLIO_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {enumLabel(s)}
                   </option>
                 ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-vt`} label="Value theme" error={fieldErrors.valueTheme}>
-            {(p) => <input {...p} name="valueTheme" defaultValue={item.valueTheme ?? ""} maxLength={80} className={inputClass} />}
-          </Field>
-          {item.level === "EPIC" ? (
-            <Field id={`${id}-pi`} label="Planning interval" error={fieldErrors.planningIntervalId}>
-              {(p) => (
-                <select {...p} name="planningIntervalId" defaultValue={item.planningIntervalId ?? ""} className={inputClass}>
+              </NativeSelect>
+            </Field>
+            <Field name="valueTheme" label="Value theme">
+              <Input name="valueTheme" defaultValue={item.valueTheme ?? ""} maxLength={80} />
+            </Field>
+            {item.level === "EPIC" ? (
+              <Field name="planningIntervalId" label="Planning interval">
+                <NativeSelect name="planningIntervalId" defaultValue={item.planningIntervalId ?? ""}>
                   <option value="">Not planned</option>
                   {intervals.map((pi) => (
                     // A closed interval takes no new plans; the one already chosen stays visible.
@@ -151,21 +113,18 @@ export function WsjfDialog({
                       {pi.closed ? `${pi.name} (closed)` : pi.name}
                     </option>
                   ))}
-                </select>
-              )}
-            </Field>
-          ) : null}
-        </div>
-        <ActionMessage outcome={outcome} onReload={() => window.location.reload()} />
-        <div className="flex justify-end gap-3">
-          <button type="button" onClick={() => ref.current?.close()} disabled={pending} className={secondaryButtonClass}>
-            Cancel
-          </button>
-          <button type="submit" disabled={pending} className={primaryButtonClass}>
-            {pending ? "Saving…" : "Save"}
-          </button>
-        </div>
-      </form>
-    </dialog>
+                </NativeSelect>
+              </Field>
+            ) : null}
+          </div>
+          <FormFooter>
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <SubmitButton>Save</SubmitButton>
+          </FormFooter>
+        </Form>
+      </DialogContent>
+    </Dialog>
   );
 }

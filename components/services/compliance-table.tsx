@@ -17,7 +17,7 @@ export function ComplianceTable({ rows }: { rows: SlaComplianceRow[] }) {
   const services = [...new Map(rows.map((r) => [r.serviceId, r.service])).entries()];
   const cell = (serviceId: number, period: string) => rows.find((r) => r.serviceId === serviceId && r.period === period);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">SLA compliance per service and month</caption>
         <thead>

@@ -1,8 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, useTransition } from "react";
-import { ActionMessage, Field, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
+import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Combobox } from "@/components/ui/combobox";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format/dates";
 import { enumLabel } from "@/lib/format/enum-label";
 import { formatTurnaround } from "@/lib/format/turnaround";
@@ -10,6 +15,7 @@ import { formatWeekdays } from "@/lib/format/weekdays";
 import { fileRequestAction } from "@/lib/services/actions";
 import { requestClock, type WorkingCalendar } from "@/lib/services/business-time";
 import type { RequestableSla } from "@/lib/services/queries";
+import { FileRequestSchema } from "@/lib/services/schema";
 
 export interface CalendarProps {
   timeZone: string;
@@ -37,142 +43,108 @@ export function FileRequestForm({
   defaults,
 }: {
   slas: RequestableSla[];
-  /** Teams the signed-in user may file for, with their open items. */
-  teams: { id: number; name: string; items: { id: number; key: string; title: string }[] }[];
+  /** Teams the signed-in user may file for. */
+  teams: { id: number; name: string }[];
   calendar: CalendarProps;
   /** The server's "now" when the page was rendered (the preview is computed from it). */
   nowIso: string;
   defaults: { slaId: number | null; teamId: number | null };
 }) {
   const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
+  const form = useActionForm(fileRequestAction, { schema: FileRequestSchema });
   const [slaId, setSlaId] = useState<number | null>(defaults.slaId);
   const [teamId, setTeamId] = useState<number | null>(defaults.teamId ?? teams[0]?.id ?? null);
-  const [itemId, setItemId] = useState("");
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
   const sla = slas.find((s) => s.id === slaId) ?? null;
-  const team = teams.find((t) => t.id === teamId) ?? null;
   const services = [...new Map(slas.map((s) => [s.serviceId, s.service])).entries()];
 
   const cal: WorkingCalendar = useMemo(() => ({ ...calendar, holidays: new Set(calendar.holidays) }), [calendar]);
   const preview = useMemo(() => (sla ? requestClock(cal, new Date(nowIso), sla) : null), [cal, sla, nowIso]);
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      slaId: slaId ?? "",
-      requestingTeamId: teamId ?? "",
-      title: String(form.get("title") ?? ""),
-      description: String(form.get("description") ?? ""),
-      itemId,
-    };
-    startTransition(async () => {
-      try {
-        const result = await fileRequestAction(input);
-        if (result.ok) {
-          setOutcome({ kind: "success", text: `Filed ${result.data.key}. Opening it…` });
-          router.push(`/services/requests/${result.data.requestId}`);
-        } else setOutcome({ kind: "failure", result });
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
-
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-5 md:grid-cols-2">
-      <Field id={`${id}-sla`} label="What do you need?" error={fieldErrors.slaId} className="md:col-span-2">
-        {(p) => (
-          <select {...p} value={slaId ?? ""} onChange={(e) => setSlaId(e.target.value ? Number(e.target.value) : null)} required className={inputClass}>
-            <option value="">Choose a service and request type…</option>
-            {services.map(([serviceId, name]) => (
-              <optgroup key={serviceId} label={name}>
-                {slas
-                  .filter((s) => s.serviceId === serviceId)
-                  .map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.requestType} — {formatTurnaround(s.turnaround, s.turnaroundUnit)}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        )}
+    <Form form={form} className="grid grid-cols-1 gap-5 md:grid-cols-2">
+      <Field name="slaId" label="What do you need?" className="md:col-span-2">
+        <NativeSelect name="slaId" value={slaId ?? ""} onChange={(e) => setSlaId(e.target.value ? Number(e.target.value) : null)} required>
+          <option value="">Choose a service and request type…</option>
+          {services.map(([serviceId, name]) => (
+            <optgroup key={serviceId} label={name}>
+              {slas
+                .filter((s) => s.serviceId === serviceId)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.requestType} — {formatTurnaround(s.turnaround, s.turnaroundUnit)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </NativeSelect>
       </Field>
 
       {sla && preview ? (
         <div
           role="status"
           aria-live="polite"
-          className={`rounded-xl border p-4 text-sm md:col-span-2 ${preview.deferred ? "border-amber-300 bg-amber-50 text-amber-950" : "border-emerald-200 bg-emerald-50 text-emerald-950"}`}
+          className={cn(
+            "rounded-xl border p-4 text-sm md:col-span-2",
+            preview.deferred ? "border-amber-300 bg-amber-50 text-amber-900" : "border-emerald-200 bg-emerald-50 text-emerald-900",
+          )}
         >
           <p className="font-semibold">
             {preview.deferred ? "Outside the request window: the clock starts at the next opening" : "Inside the request window: the clock starts when you file"}
           </p>
           <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-3">
             <div>
-              <dt className="text-xs opacity-75">Requests taken</dt>
+              <dt className="text-xs">Requests taken</dt>
               <dd>
                 {formatWeekdays(sla.requestDays)}, {enumLabel(sla.intakeMethod).toLowerCase()}
               </dd>
             </div>
             <div>
-              <dt className="text-xs opacity-75">Clock starts</dt>
+              <dt className="text-xs">Clock starts</dt>
               <dd className="font-medium">{withWeekday(preview.clockStartsAt.toISOString(), calendar.timeZone)}</dd>
             </div>
             <div>
-              <dt className="text-xs opacity-75">Due ({formatTurnaround(sla.turnaround, sla.turnaroundUnit)})</dt>
+              <dt className="text-xs">Due ({formatTurnaround(sla.turnaround, sla.turnaroundUnit)})</dt>
               <dd className="font-medium">{withWeekday(preview.dueAt.toISOString(), calendar.timeZone)}</dd>
             </div>
           </dl>
-          <p className="mt-2 text-xs opacity-75">Business time: working days and hours in {calendar.timeZone}, holidays skipped.</p>
+          <p className="mt-2 text-xs">Business time: working days and hours in {calendar.timeZone}, holidays skipped.</p>
         </div>
       ) : null}
 
-      <Field id={`${id}-team`} label="For team" error={fieldErrors.requestingTeamId}>
-        {(p) => (
-          <select {...p} value={teamId ?? ""} onChange={(e) => {
-              setTeamId(e.target.value ? Number(e.target.value) : null);
-              setItemId("");
-            }} required className={inputClass}>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+      <Field name="requestingTeamId" label="For team">
+        <NativeSelect name="requestingTeamId" value={teamId ?? ""} onChange={(e) => setTeamId(e.target.value ? Number(e.target.value) : null)} required>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <Field name="itemId" label="For item (optional)">
+        {teamId !== null ? (
+          <Combobox
+            key={teamId}
+            name="itemId"
+            search={{ kind: "items", params: { teamId: String(teamId), open: "1" } }}
+            noneLabel="No particular item"
+            searchPlaceholder="Search by key or title…"
+          />
+        ) : (
+          <input type="hidden" name="itemId" value="" />
         )}
       </Field>
-      <Field id={`${id}-item`} label="For item (optional)" error={fieldErrors.itemId}>
-        {(p) => (
-          <select {...p} name="itemId" value={itemId} onChange={(e) => setItemId(e.target.value)} className={inputClass}>
-            <option value="">No particular item</option>
-            {team?.items.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.key} · {i.title}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field name="title" label="Title" className="md:col-span-2">
+        <Input name="title" required maxLength={200} placeholder="e.g. Legal review of the webinar terms" />
       </Field>
-      <Field id={`${id}-title`} label="Title" error={fieldErrors.title} className="md:col-span-2">
-        {(p) => <input {...p} name="title" required maxLength={200} placeholder="e.g. Legal review of the webinar terms" className={inputClass} />}
+      <Field name="description" label="Details (optional)" className="md:col-span-2">
+        <Textarea name="description" rows={4} maxLength={5000} />
       </Field>
-      <Field id={`${id}-description`} label="Details (optional)" error={fieldErrors.description} className="md:col-span-2">
-        {(p) => <textarea {...p} name="description" rows={4} maxLength={5000} className={inputClass} />}
-      </Field>
-      <ActionMessage outcome={outcome} onReload={() => router.refresh()} className="md:col-span-2" />
-      <div className="flex flex-wrap gap-3 md:col-span-2">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Filing…" : "File request"}
-        </button>
-        <button type="button" disabled={pending} onClick={() => router.back()} className={secondaryButtonClass}>
+      <FormFooter className="md:col-span-2 [&>div]:justify-start">
+        <SubmitButton pendingText="Filing…">File request</SubmitButton>
+        <Button variant="secondary" onClick={() => router.back()}>
           Cancel
-        </button>
-      </div>
-    </form>
+        </Button>
+      </FormFooter>
+    </Form>
   );
 }

@@ -1,12 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { ActionMessage, Field, inputClass, primaryButtonClass, secondaryButtonClass, UNREACHABLE, type FormOutcome } from "@/components/admin/form-parts";
+import Link from "next/link";
+import { useState } from "react";
+import { HiddenFields } from "@/components/ui/action-button";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, FieldSet } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Checkbox, Input, NativeSelect } from "@/components/ui/input";
 import { formatTurnaround } from "@/lib/format/turnaround";
 import type { IntakeMethod, TurnaroundUnit } from "@/lib/generated/prisma/enums";
 import { createSlaAction, updateSlaAction } from "@/lib/services/actions";
-import { INTAKE_METHODS } from "@/lib/services/schema";
+import { CreateSlaSchema, INTAKE_METHODS, UpdateSlaSchema } from "@/lib/services/schema";
 
 const DAYS = [
   { value: 1, label: "Mon" },
@@ -39,7 +44,8 @@ interface Step {
 
 /**
  * Creates or edits an SLA: request type, the days requests are taken, turnaround in business hours or days,
- * intake method, and the escalation path as ordered steps (a person, or a role to route to).
+ * intake method, and the escalation path as ordered steps (a person, or a role to route to). The steps post
+ * as `escalation.<n>.personId` / `escalation.<n>.role`, in the order shown.
  */
 export function SlaForm({
   mode,
@@ -59,10 +65,7 @@ export function SlaForm({
   /** Length of a working day in hours (a business day), for the turnaround hint. */
   workdayHours: number;
 }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
+  const form = useActionForm<unknown>(mode === "create" ? createSlaAction : updateSlaAction, { schema: mode === "create" ? CreateSlaSchema : UpdateSlaSchema });
   const [days, setDays] = useState<number[]>(initial.requestDays);
   const [turnaround, setTurnaround] = useState(String(initial.turnaround));
   const [unit, setUnit] = useState<TurnaroundUnit>(initial.turnaroundUnit);
@@ -70,65 +73,44 @@ export function SlaForm({
   const [steps, setSteps] = useState<Step[]>(
     initial.escalation.map((s, i) => ({ key: i + 1, kind: s.personId !== null ? "person" : "role", personId: s.personId === null ? "" : String(s.personId), role: s.role ?? "" })),
   );
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
-  const stepError = Object.entries(fieldErrors).find(([k]) => k.startsWith("escalation"))?.[1];
-
+  const stepError = Object.entries(form.errors).find(([k]) => k.startsWith("escalation"))?.[1];
+  const update = (key: number, change: Partial<Step>) => setSteps((list) => list.map((s) => (s.key === key ? { ...s, ...change } : s)));
   const move = (index: number, by: number) =>
     setSteps((list) => {
       const next = [...list];
       const [step] = next.splice(index, 1);
-      next.splice(index + by, 0, step!);
+      if (step) next.splice(index + by, 0, step);
       return next;
     });
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const fields = {
-      requestType: String(form.get("requestType") ?? ""),
-      requestDays: days,
-      turnaround,
-      turnaroundUnit: unit,
-      intakeMethod: String(form.get("intakeMethod") ?? "") as IntakeMethod,
-      active: form.get("active") === "on",
-      escalation: steps.map((s) => (s.kind === "person" ? { personId: s.personId, role: "" } : { personId: null, role: s.role })),
-    };
-    startTransition(async () => {
-      try {
-        const result =
-          mode === "create" ? await createSlaAction({ teamId, ...fields }) : await updateSlaAction({ slaId: slaId!, version: version!, ...fields });
-        if (result.ok) {
-          setOutcome({ kind: "success", text: "Saved. Requests filed from now on use these terms." });
-          router.push("/services");
-          router.refresh();
-        } else setOutcome({ kind: "failure", result });
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
-
   const amount = Number(turnaround);
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-5 md:grid-cols-2">
-      <Field id={`${id}-type`} label="Request type" error={fieldErrors.requestType} className="md:col-span-2">
-        {(p) => <input {...p} name="requestType" defaultValue={initial.requestType} required maxLength={80} placeholder="e.g. Contract review" className={inputClass} />}
+    <Form form={form} className="grid grid-cols-1 gap-5 md:grid-cols-2">
+      <HiddenFields fields={mode === "create" ? { teamId } : { slaId, version }} />
+      <Field name="requestType" label="Request type" className="md:col-span-2">
+        <Input name="requestType" defaultValue={initial.requestType} required maxLength={80} placeholder="e.g. Contract review" />
       </Field>
-      <fieldset className="md:col-span-2" aria-describedby={fieldErrors.requestDays ? `${id}-days-error` : `${id}-days-hint`}>
-        <legend className="text-sm font-medium text-slate-700">Request window</legend>
-        <p id={`${id}-days-hint`} className="text-xs text-slate-500">
-          Days requests are taken. A request filed on another day (or after hours) starts its clock at the next opening.
-        </p>
-        <div className="mt-2 flex flex-wrap gap-2">
+      <FieldSet
+        name="requestDays"
+        legend="Request window"
+        hint="Days requests are taken. A request filed on another day (or after hours) starts its clock at the next opening."
+        className="md:col-span-2"
+      >
+        <div className="flex flex-wrap gap-2">
           {DAYS.map((d) => {
             const on = days.includes(d.value);
             return (
               <label
                 key={d.value}
-                className={`flex cursor-pointer items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${on ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-300 bg-white text-slate-600"}`}
+                className={cn(
+                  "flex cursor-pointer items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                  on ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-input bg-surface text-slate-600",
+                )}
               >
                 <input
                   type="checkbox"
+                  name="requestDays"
+                  value={d.value}
                   className="sr-only"
                   checked={on}
                   onChange={() => setDays((list) => (on ? list.filter((x) => x !== d.value) : [...list, d.value].sort((a, b) => a - b)))}
@@ -138,69 +120,50 @@ export function SlaForm({
             );
           })}
         </div>
-        {fieldErrors.requestDays ? (
-          <p id={`${id}-days-error`} className="mt-1 text-xs font-medium text-rose-700">
-            {fieldErrors.requestDays}
-          </p>
-        ) : null}
-      </fieldset>
+      </FieldSet>
       <div className="grid grid-cols-2 gap-3">
-        <Field id={`${id}-turnaround`} label="Turnaround" error={fieldErrors.turnaround}>
-          {(p) => <input {...p} type="number" min={1} max={400} step={1} inputMode="numeric" value={turnaround} onChange={(e) => setTurnaround(e.target.value)} required className={inputClass} />}
+        <Field name="turnaround" label="Turnaround">
+          <Input name="turnaround" type="number" min={1} max={400} step={1} inputMode="numeric" value={turnaround} onChange={(e) => setTurnaround(e.target.value)} required />
         </Field>
-        <Field id={`${id}-unit`} label="Unit" error={fieldErrors.turnaroundUnit}>
-          {(p) => (
-            <select {...p} value={unit} onChange={(e) => setUnit(e.target.value as TurnaroundUnit)} className={inputClass}>
-              <option value="BUSINESS_HOURS">Business hours</option>
-              <option value="BUSINESS_DAYS">Business days</option>
-            </select>
-          )}
+        <Field name="turnaroundUnit" label="Unit">
+          <NativeSelect name="turnaroundUnit" value={unit} onChange={(e) => setUnit(e.target.value as TurnaroundUnit)}>
+            <option value="BUSINESS_HOURS">Business hours</option>
+            <option value="BUSINESS_DAYS">Business days</option>
+          </NativeSelect>
         </Field>
-        <p className="col-span-2 -mt-1 text-xs text-slate-500">
+        <p className="col-span-2 -mt-1 text-xs text-muted-foreground">
           {Number.isInteger(amount) && amount > 0
             ? `${formatTurnaround(amount, unit)} of working time (a business day is ${workdayHours} h; weekends and holidays do not count).`
             : "Working time only: weekends and holidays do not count."}
         </p>
       </div>
-      <Field id={`${id}-intake`} label="Intake method" error={fieldErrors.intakeMethod}>
-        {(p) => (
-          <select {...p} name="intakeMethod" defaultValue={initial.intakeMethod} className={inputClass}>
-            {INTAKE_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {INTAKE_LABEL[m]}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field name="intakeMethod" label="Intake method">
+        <NativeSelect name="intakeMethod" defaultValue={initial.intakeMethod}>
+          {INTAKE_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {INTAKE_LABEL[m]}
+            </option>
+          ))}
+        </NativeSelect>
       </Field>
 
-      <fieldset className="flex flex-col gap-3 rounded-xl border border-slate-200 p-4 md:col-span-2">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Escalation path</legend>
-        <p className="text-xs text-slate-500">Escalating a request notifies the next step, in this order.</p>
-        {steps.length === 0 ? <p className="text-sm text-slate-500">No steps yet.</p> : null}
+      <fieldset className="flex min-w-0 flex-col gap-3 rounded-xl border border-border p-4 md:col-span-2">
+        <legend className="px-1 text-sm font-semibold text-foreground">Escalation path</legend>
+        <p className="text-xs text-muted-foreground">Escalating a request notifies the next step, in this order.</p>
+        {steps.length === 0 ? <p className="text-sm text-muted-foreground">No steps yet.</p> : null}
         <ol className="flex flex-col gap-2">
           {steps.map((step, index) => (
-            <li key={step.key} className="flex flex-wrap items-end gap-2 rounded-lg bg-slate-50 p-2">
-              <span className="mb-2 w-6 text-center text-sm font-semibold text-slate-500 tabular-nums">{index + 1}.</span>
-              <label className="flex flex-col text-xs text-slate-600">
-                Step is
-                <select
-                  value={step.kind}
-                  onChange={(e) => setSteps((list) => list.map((s) => (s.key === step.key ? { ...s, kind: e.target.value as Step["kind"] } : s)))}
-                  className={`${inputClass} w-32`}
-                >
+            <li key={step.key} className="flex flex-wrap items-end gap-2 rounded-lg bg-surface-muted p-2">
+              <span className="mb-2 w-6 text-center text-sm font-semibold text-muted-foreground tabular-nums">{index + 1}.</span>
+              <Field label="Step is" className="w-32">
+                <NativeSelect value={step.kind} onChange={(e) => update(step.key, { kind: e.target.value as Step["kind"] })}>
                   <option value="person">A person</option>
                   <option value="role">A role</option>
-                </select>
-              </label>
+                </NativeSelect>
+              </Field>
               {step.kind === "person" ? (
-                <label className="flex min-w-56 flex-1 flex-col text-xs text-slate-600">
-                  Person
-                  <select
-                    value={step.personId}
-                    onChange={(e) => setSteps((list) => list.map((s) => (s.key === step.key ? { ...s, personId: e.target.value } : s)))}
-                    className={inputClass}
-                  >
+                <Field label="Person" className="min-w-0 flex-[1_1_14rem]">
+                  <NativeSelect name={`escalation.${index}.personId`} value={step.personId} onChange={(e) => update(step.key, { personId: e.target.value })}>
                     <option value="">Choose…</option>
                     {people.map((person) => (
                       <option key={person.id} value={person.id}>
@@ -208,39 +171,35 @@ export function SlaForm({
                         {person.title ? ` — ${person.title}` : ""}
                       </option>
                     ))}
-                  </select>
-                </label>
+                  </NativeSelect>
+                  <input type="hidden" name={`escalation.${index}.role`} value="" />
+                </Field>
               ) : (
-                <label className="flex min-w-56 flex-1 flex-col text-xs text-slate-600">
-                  Role
-                  <input
-                    value={step.role}
-                    onChange={(e) => setSteps((list) => list.map((s) => (s.key === step.key ? { ...s, role: e.target.value } : s)))}
-                    maxLength={80}
-                    placeholder="e.g. General Counsel"
-                    className={inputClass}
-                  />
-                </label>
+                <Field label="Role" className="min-w-0 flex-[1_1_14rem]">
+                  <Input name={`escalation.${index}.role`} value={step.role} onChange={(e) => update(step.key, { role: e.target.value })} maxLength={80} placeholder="e.g. General Counsel" />
+                  <input type="hidden" name={`escalation.${index}.personId`} value="" />
+                </Field>
               )}
               <div className="mb-0.5 flex gap-1">
-                <button type="button" className={secondaryButtonClass} onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move step ${index + 1} up`}>
+                <Button variant="secondary" size="sm" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move step ${index + 1} up`}>
                   ↑
-                </button>
-                <button type="button" className={secondaryButtonClass} onClick={() => move(index, 1)} disabled={index === steps.length - 1} aria-label={`Move step ${index + 1} down`}>
+                </Button>
+                <Button variant="secondary" size="sm" onClick={() => move(index, 1)} disabled={index === steps.length - 1} aria-label={`Move step ${index + 1} down`}>
                   ↓
-                </button>
-                <button type="button" className={secondaryButtonClass} onClick={() => setSteps((list) => list.filter((s) => s.key !== step.key))} aria-label={`Remove step ${index + 1}`}>
+                </Button>
+                <Button variant="secondary" size="sm" onClick={() => setSteps((list) => list.filter((s) => s.key !== step.key))} aria-label={`Remove step ${index + 1}`}>
                   Remove
-                </button>
+                </Button>
               </div>
             </li>
           ))}
         </ol>
-        {stepError ? <p className="text-xs font-medium text-rose-700">{stepError}</p> : null}
+        <p aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
+          {stepError ?? ""}
+        </p>
         <div>
-          <button
-            type="button"
-            className={secondaryButtonClass}
+          <Button
+            variant="secondary"
             disabled={steps.length >= 6}
             onClick={() => {
               setSteps((list) => [...list, { key: nextKey, kind: "person", personId: "", role: "" }]);
@@ -248,24 +207,18 @@ export function SlaForm({
             }}
           >
             Add a step
-          </button>
+          </Button>
         </div>
       </fieldset>
 
-      <label className="flex items-center gap-2 text-sm text-slate-700 md:col-span-2">
-        <input type="checkbox" name="active" defaultChecked={initial.active} className="size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500" />
-        Taking requests (inactive SLAs are kept for history but cannot be chosen)
-      </label>
+      <Checkbox name="active" defaultChecked={initial.active} label="Taking requests" hint="Inactive SLAs are kept for history but cannot be chosen." className="md:col-span-2" />
 
-      <ActionMessage outcome={outcome} onReload={() => router.refresh()} className="md:col-span-2" />
-      <div className="flex flex-wrap gap-3 md:col-span-2">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Saving…" : mode === "create" ? "Add SLA" : "Save SLA"}
-        </button>
-        <button type="button" disabled={pending} onClick={() => router.push("/services")} className={secondaryButtonClass}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormFooter className="md:col-span-2 [&>div]:justify-start" shownElsewhere={(name) => name.startsWith("escalation")}>
+        <SubmitButton>{mode === "create" ? "Add SLA" : "Save SLA"}</SubmitButton>
+        <Button variant="secondary" asChild>
+          <Link href="/services">Cancel</Link>
+        </Button>
+      </FormFooter>
+    </Form>
   );
 }

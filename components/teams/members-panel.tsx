@@ -1,28 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import {
-  ActionMessage,
-  dangerButtonClass,
-  Field,
-  inputClass,
-  primaryButtonClass,
-  secondaryButtonClass,
-  UNREACHABLE,
-  type FormOutcome,
-} from "@/components/admin/form-parts";
-import { Dialog } from "@/components/teams/dialog";
+import { useState } from "react";
+import { ActionButton, HiddenFields } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Combobox } from "@/components/ui/combobox";
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
-import type { ActionResult } from "@/lib/actions/result";
-import type { MemberRole, TeamKind } from "@/lib/generated/prisma/enums";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input, NativeSelect } from "@/components/ui/input";
+import type { TeamKind } from "@/lib/generated/prisma/enums";
 import type { StaffingOption } from "@/lib/people/queries";
 import { addMemberAction, moveMemberAction, removeMemberAction, updateMemberAction } from "@/lib/teams/actions";
 import type { TeamMemberDto, TeamOption } from "@/lib/teams/queries";
 import { freeAllocation, isDeliveryRole, MEMBER_ROLES, roleLabel } from "@/lib/teams/rules";
+import { AddMemberSchema, MoveMemberSchema, UpdateMemberSchema } from "@/lib/teams/schema";
 
 type DialogState = { kind: "add" } | { kind: "edit"; member: TeamMemberDto } | { kind: "move"; member: TeamMemberDto } | null;
 
@@ -30,7 +25,6 @@ interface RowContext {
   canEdit: boolean;
   teamName: string;
   onOpen: (state: DialogState) => void;
-  onOutcome: (outcome: FormOutcome) => void;
 }
 
 const col = createDataTableColumnHelper<TeamMemberDto>();
@@ -43,7 +37,7 @@ function buildColumns(ctx: RowContext) {
         <span className="flex flex-col gap-0.5">
           <Link
             href={`/people/${info.row.original.personId}`}
-            className="rounded font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+            className="rounded font-medium text-foreground hover:text-indigo-700 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             {info.getValue()}
           </Link>
@@ -79,7 +73,7 @@ function buildColumns(ctx: RowContext) {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: (info) => <RowActions member={info.row.original} ctx={ctx} />,
-      meta: { cellClassName: "whitespace-nowrap text-right" },
+      meta: { nowrap: true, pinned: "end", cellClassName: "text-right" },
     }),
   ]);
 }
@@ -98,7 +92,7 @@ function AllocationBar({ pct }: { pct: number }) {
 /**
  * The team's members: name (linking to every membership the person holds), role and allocation. For leaders
  * and admins (`canEdit`), add, edit, move and remove, each through a guarded action; the rules are enforced
- * there and their refusals are shown as sent.
+ * there and their refusals are shown next to the form that sent them.
  */
 export function MembersPanel({
   team,
@@ -115,18 +109,9 @@ export function MembersPanel({
   /** Teams a member can be moved to (only sent to editors). */
   teams: TeamOption[];
 }) {
-  const [notice, setNotice] = useState<FormOutcome>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const addButtonRef = useRef<HTMLButtonElement>(null);
-  const [columns] = useState(() => buildColumns({ canEdit, teamName: team.name, onOpen: setDialog, onOutcome: setNotice }));
-  const router = useRouter();
-
+  const [columns] = useState(() => buildColumns({ canEdit, teamName: team.name, onOpen: setDialog }));
   const delivery = members.filter((m) => isDeliveryRole(m.role)).length;
-  const closeWith = (text: string) => {
-    setNotice({ kind: "success", text });
-    dialogRef.current?.close();
-  };
 
   return (
     <Card
@@ -134,142 +119,56 @@ export function MembersPanel({
       description={`${delivery} in delivery roles${members.length > delivery ? `, ${members.length - delivery} in oversight` : ""} · roles and how much of each person’s time the team has`}
       actions={
         canEdit ? (
-          <button
-            ref={addButtonRef}
-            type="button"
-            onClick={() => {
-              setNotice(null);
-              setDialog({ kind: "add" });
-            }}
-            className={secondaryButtonClass}
-          >
+          <Button variant="secondary" size="sm" onClick={() => setDialog({ kind: "add" })}>
             Add member
-          </button>
+          </Button>
         ) : null
       }
     >
-      <ActionMessage
-        outcome={notice}
-        className="mb-3 empty:mb-0"
-        onReload={() => {
-          setNotice(null);
-          router.refresh();
-        }}
-      />
       {members.length === 0 ? (
-        <p className="text-sm text-slate-500">No members yet.{canEdit ? " Add the people who will deliver here." : ""}</p>
+        <p className="text-sm text-muted-foreground">No members yet.{canEdit ? " Add the people who will deliver here." : ""}</p>
       ) : (
         <DataTable columns={columns} data={members} label={`${team.name} members`} getRowId={(m) => String(m.membershipId)} filterable={false} maxHeightClassName="" />
       )}
-      {dialog ? (
-        <Dialog
-          ref={dialogRef}
-          key={dialog.kind === "add" ? "add" : `${dialog.kind}-${dialog.member.membershipId}-${dialog.member.version}`}
-          title={dialog.kind === "add" ? `Add a member to ${team.name}` : dialog.kind === "edit" ? `${dialog.member.name} in ${team.name}` : `Move ${dialog.member.name}`}
-          description={
-            dialog.kind === "move"
-              ? "The membership moves with the role and allocation it will have in the new team."
-              : "A person delivers in one pod only, one product owner per team, and nobody above 100%."
-          }
-          onClose={() => {
-            const opener = dialog.kind === "add" ? addButtonRef.current : document.getElementById(rowButtonId(dialog.kind, dialog.member.membershipId));
-            setDialog(null);
-            requestAnimationFrame(() => opener?.focus());
-          }}
-        >
-          <MemberForm
-            state={dialog}
-            team={team}
-            staffing={staffing}
-            teams={teams}
-            onSaved={closeWith}
-            onCancel={() => dialogRef.current?.close()}
-          />
-        </Dialog>
-      ) : null}
+      <Dialog open={dialog !== null} onOpenChange={(open) => (open ? null : setDialog(null))}>
+        {dialog ? (
+          <DialogContent
+            key={dialog.kind === "add" ? "add" : `${dialog.kind}-${dialog.member.membershipId}-${dialog.member.version}`}
+            title={dialog.kind === "add" ? `Add a member to ${team.name}` : dialog.kind === "edit" ? `${dialog.member.name} in ${team.name}` : `Move ${dialog.member.name}`}
+            description={
+              dialog.kind === "move"
+                ? "The membership moves with the role and allocation it will have in the new team."
+                : "A person delivers in one pod only, one product owner per team, and nobody above 100%."
+            }
+          >
+            <MemberForm state={dialog} team={team} staffing={staffing} teams={teams} onDone={() => setDialog(null)} />
+          </DialogContent>
+        ) : null}
+      </Dialog>
     </Card>
   );
 }
 
-const rowButtonId = (kind: "edit" | "move", membershipId: number) => `member-${kind}-${membershipId}`;
-
 function RowActions({ member, ctx }: { member: TeamMemberDto; ctx: RowContext }) {
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  function remove() {
-    startTransition(async () => {
-      try {
-        const result = await removeMemberAction({ membershipId: member.membershipId, version: member.version });
-        if (result.ok) {
-          // The row stays in "Removing…" until the refreshed list no longer has it.
-          ctx.onOutcome({ kind: "success", text: `${member.name} left ${ctx.teamName}.` });
-          router.refresh();
-        } else {
-          setConfirming(false);
-          ctx.onOutcome({ kind: "failure", result });
-        }
-      } catch {
-        setConfirming(false);
-        ctx.onOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
-
-  if (confirming) {
-    return (
-      <span className="inline-flex items-center justify-end gap-2">
-        <button
-          ref={confirmRef}
-          type="button"
-          disabled={pending}
-          onClick={remove}
-          aria-label={`Confirm: remove ${member.name} from ${ctx.teamName}`}
-          className="inline-flex items-center rounded-md bg-rose-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-rose-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-600 disabled:opacity-60"
-        >
-          {pending ? "Removing…" : "Remove"}
-        </button>
-        <button type="button" disabled={pending} onClick={() => setConfirming(false)} className={secondaryButtonClass}>
-          Cancel
-        </button>
-      </span>
-    );
-  }
   return (
     <span className="inline-flex items-center justify-end gap-2">
-      <button
-        id={rowButtonId("edit", member.membershipId)}
-        type="button"
-        onClick={() => {
-          ctx.onOutcome(null);
-          ctx.onOpen({ kind: "edit", member });
-        }}
-        aria-label={`Edit ${member.name}’s role and allocation`}
-        className={secondaryButtonClass}
-      >
+      <Button variant="secondary" size="sm" onClick={() => ctx.onOpen({ kind: "edit", member })} aria-label={`Edit ${member.name}’s role and allocation`}>
         Edit
-      </button>
-      <button
-        id={rowButtonId("move", member.membershipId)}
-        type="button"
-        onClick={() => {
-          ctx.onOutcome(null);
-          ctx.onOpen({ kind: "move", member });
-        }}
-        aria-label={`Move ${member.name} to another team`}
-        className={secondaryButtonClass}
-      >
+      </Button>
+      <Button variant="secondary" size="sm" onClick={() => ctx.onOpen({ kind: "move", member })} aria-label={`Move ${member.name} to another team`}>
         Move
-      </button>
-      <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${member.name} from ${ctx.teamName}`} className={dangerButtonClass}>
+      </Button>
+      <ActionButton
+        action={removeMemberAction}
+        fields={{ membershipId: member.membershipId, version: member.version }}
+        variant="danger"
+        aria-label={`Remove ${member.name} from ${ctx.teamName}`}
+        confirm={{ title: `Remove ${member.name} from ${ctx.teamName}?`, description: "Their membership ends now; items they own stay theirs.", confirmLabel: "Remove" }}
+        pendingText="Removing…"
+        success={`${member.name} left ${ctx.teamName}.`}
+      >
         Remove
-      </button>
+      </ActionButton>
     </span>
   );
 }
@@ -299,173 +198,96 @@ function describeHoldings(person: StaffingOption, exceptTeamId: number): string 
   return `${held} · ${freeAllocation(elsewhere)}% free.`;
 }
 
-type MemberInput = { role: MemberRole; allocationPct: string; personId?: string; toTeamId?: string };
-
 /** Add, edit or move one membership; asks before replacing a product owner. */
 function MemberForm({
   state,
   team,
   staffing,
   teams,
-  onSaved,
-  onCancel,
+  onDone,
 }: {
   state: Exclude<DialogState, null>;
   team: { id: number; name: string; kind: TeamKind };
   staffing: StaffingOption[];
   teams: TeamOption[];
-  onSaved: (text: string) => void;
-  onCancel: () => void;
+  onDone: () => void;
 }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
-  /** The last input, kept so "Replace" can send it again with the confirmation. */
-  const [askReplace, setAskReplace] = useState<{ question: string; input: MemberInput } | null>(null);
   const member = state.kind === "add" ? null : state.member;
   const [personId, setPersonId] = useState("");
   const person = staffing.find((p) => String(p.id) === personId);
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
-  const replaceRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (askReplace) replaceRef.current?.focus();
-  }, [askReplace]);
-
-  function send(input: MemberInput, replaceProductOwner: boolean) {
-    startTransition(async () => {
-      try {
-        let result: ActionResult<unknown>;
-        let text: string;
-        const common = { role: input.role, allocationPct: input.allocationPct, replaceProductOwner };
-        if (state.kind === "add") {
-          result = await addMemberAction({ ...common, teamId: team.id, personId: input.personId ?? "" });
-          const name = staffing.find((p) => String(p.id) === input.personId)?.name ?? "The person";
-          text = `${name} joined ${team.name} as ${roleLabel(input.role)}.`;
-        } else if (state.kind === "edit") {
-          result = await updateMemberAction({ ...common, membershipId: state.member.membershipId, version: state.member.version });
-          text = `Saved ${state.member.name}’s role and allocation.`;
-        } else {
-          result = await moveMemberAction({ ...common, membershipId: state.member.membershipId, version: state.member.version, toTeamId: input.toTeamId ?? "" });
-          const to = teams.find((t) => String(t.id) === input.toTeamId)?.name ?? "the other team";
-          text = `${state.member.name} moved to ${to}.`;
-        }
-        if (result.ok) {
-          onSaved(text);
-          router.refresh();
-          return;
-        }
-        const question = result.reason === "CONFLICT" ? result.fieldErrors?.replaceProductOwner : undefined;
-        if (question) {
-          setOutcome(null);
-          setAskReplace({ question, input });
-        } else {
-          setAskReplace(null);
-          setOutcome({ kind: "failure", result });
-        }
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    send(
-      {
-        role: String(form.get("role") ?? "") as MemberRole,
-        allocationPct: String(form.get("allocationPct") ?? ""),
-        personId: state.kind === "add" ? String(form.get("personId") ?? "") : undefined,
-        toTeamId: state.kind === "move" ? String(form.get("toTeamId") ?? "") : undefined,
-      },
-      false,
-    );
-  }
-
+  const form = useActionForm<unknown>(state.kind === "add" ? addMemberAction : state.kind === "edit" ? updateMemberAction : moveMemberAction, {
+    schema: state.kind === "add" ? AddMemberSchema : state.kind === "edit" ? UpdateMemberSchema : MoveMemberSchema,
+    success: (_data, sent) => {
+      if (state.kind === "add") return `${person?.name ?? "The person"} joined ${team.name} as ${roleLabel(String(sent?.get("role")) as (typeof MEMBER_ROLES)[number])}.`;
+      if (state.kind === "edit") return `Saved ${state.member.name}’s role and allocation.`;
+      const to = teams.find((t) => String(t.id) === sent?.get("toTeamId"))?.name ?? "the other team";
+      return `${state.member.name} moved to ${to}.`;
+    },
+    onSuccess: onDone,
+  });
+  // The action asks before replacing a product owner (CONFLICT with this field); the same form is sent
+  // again with the confirming button.
+  const question = form.failure?.reason === "CONFLICT" ? form.failure.fieldErrors?.replaceProductOwner : undefined;
   const defaultAllocation = member ? member.allocationPct : person ? Math.max(1, freeAllocation(person.memberships.filter((m) => m.teamId !== team.id))) : 100;
+  const candidates = staffing
+    .filter((s) => !s.memberships.some((m) => m.teamId === team.id))
+    .map((s) => ({ value: String(s.id), label: s.name, hint: `${s.title ? `${s.title} · ` : ""}${s.allocatedPct}% allocated` }));
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <Form form={form} className="flex flex-col gap-4">
+      <HiddenFields fields={state.kind === "add" ? { teamId: team.id } : { membershipId: state.member.membershipId, version: state.member.version }} />
       {state.kind === "add" ? (
-        <Field
-          id={`${id}-person`}
-          label="Person"
-          error={fieldErrors.personId}
-          hint={person ? describeHoldings(person, team.id) : "Everyone in the organisation, with what they already hold"}
-        >
-          {(p) => (
-            <select {...p} name="personId" value={personId} onChange={(e) => setPersonId(e.target.value)} autoFocus className={inputClass}>
-              <option value="">Choose a person…</option>
-              {staffing
-                .filter((s) => !s.memberships.some((m) => m.teamId === team.id))
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                    {s.title ? ` — ${s.title}` : ""} ({s.allocatedPct}% allocated)
-                  </option>
-                ))}
-            </select>
-          )}
+        <Field name="personId" label="Person" hint={person ? describeHoldings(person, team.id) : "Everyone in the organisation, with what they already hold"}>
+          <Combobox name="personId" options={candidates} onValueChange={(o) => setPersonId(o?.value ?? "")} placeholder="Choose a person…" searchPlaceholder="Search people…" />
         </Field>
       ) : null}
       {state.kind === "move" ? (
-        <Field id={`${id}-to`} label="Move to" error={fieldErrors.toTeamId} hint={`${state.member.name} leaves ${team.name} and joins the team you choose.`}>
-          {(p) => (
-            <select {...p} name="toTeamId" defaultValue="" autoFocus className={inputClass}>
-              <option value="">Choose a team…</option>
-              {teams
-                .filter((t) => t.id !== team.id)
-                .map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name} ({t.kind === "DELIVERY_POD" ? "pod" : "shared service"})
-                  </option>
-                ))}
-            </select>
-          )}
+        <Field name="toTeamId" label="Move to" hint={`${state.member.name} leaves ${team.name} and joins the team you choose.`}>
+          <NativeSelect name="toTeamId" defaultValue="" autoFocus>
+            <option value="">Choose a team…</option>
+            {teams
+              .filter((t) => t.id !== team.id)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} ({t.kind === "DELIVERY_POD" ? "pod" : "shared service"})
+                </option>
+              ))}
+          </NativeSelect>
         </Field>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-        <Field id={`${id}-role`} label="Role" error={fieldErrors.role}>
-          {(p) => (
-            <select {...p} name="role" defaultValue={member?.role ?? ""} autoFocus={state.kind === "edit"} className={inputClass}>
-              {member ? null : <option value="">Choose a role…</option>}
-              <RoleOptions />
-            </select>
-          )}
+        <Field name="role" label="Role">
+          <NativeSelect name="role" defaultValue={member?.role ?? ""} autoFocus={state.kind === "edit"}>
+            {member ? null : <option value="">Choose a role…</option>}
+            <RoleOptions />
+          </NativeSelect>
         </Field>
-        <Field id={`${id}-allocation`} label="Allocation %" error={fieldErrors.allocationPct}>
-          {(p) => (
-            <input {...p} key={personId} name="allocationPct" type="number" min={1} max={100} inputMode="numeric" defaultValue={defaultAllocation} className={inputClass} />
-          )}
+        <Field name="allocationPct" label="Allocation %">
+          <Input key={personId} name="allocationPct" type="number" min={1} max={100} inputMode="numeric" defaultValue={defaultAllocation} />
         </Field>
       </div>
 
-      {askReplace ? (
+      {question ? (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">{askReplace.question}</p>
-          <p className="mt-1 text-xs text-amber-800">A team has exactly one product owner. If you replace them, they leave {team.name}; add them back with another role if they stay.</p>
+          <p className="font-medium">{question}</p>
+          <p className="mt-1 text-xs">A team has exactly one product owner. If you replace them, they leave {team.name}; add them back with another role if they stay.</p>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button ref={replaceRef} type="button" disabled={pending} onClick={() => send(askReplace.input, true)} className={primaryButtonClass}>
-              {pending ? "Replacing…" : "Replace product owner"}
-            </button>
-            <button type="button" disabled={pending} onClick={() => setAskReplace(null)} className={secondaryButtonClass}>
+            <SubmitButton name="replaceProductOwner" value="true" pendingText="Replacing…" autoFocus>
+              Replace product owner
+            </SubmitButton>
+            <Button variant="secondary" onClick={() => form.reset()}>
               Keep the current one
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}
 
-      <ActionMessage outcome={outcome} onReload={() => router.refresh()} />
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" onClick={onCancel} className={secondaryButtonClass}>
+      <FormFooter className={question ? "[&>[role=status]]:hidden" : undefined}>
+        <Button variant="secondary" onClick={onDone}>
           Cancel
-        </button>
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Saving…" : state.kind === "add" ? "Add member" : state.kind === "move" ? "Move" : "Save"}
-        </button>
-      </div>
-    </form>
+        </Button>
+        <SubmitButton>{state.kind === "add" ? "Add member" : state.kind === "move" ? "Move" : "Save"}</SubmitButton>
+      </FormFooter>
+    </Form>
   );
 }

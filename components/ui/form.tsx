@@ -16,7 +16,8 @@ import {
 } from "react";
 import { useFormStatus } from "react-dom";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult, ConflictInfo } from "@/lib/actions/result";
+import { formatRelative } from "@/lib/format/dates";
 import { decodeForm, fieldErrorsOf } from "@/lib/forms/decode";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 import { cn } from "./cn";
@@ -218,10 +219,19 @@ export function Form({ form, className, children, ...props }: Omit<ComponentProp
 }
 
 /** The row with the submit button (and Cancel) and the form's message, where the user's eyes are. */
-export function FormFooter({ className, children }: { className?: string; children: ReactNode }) {
+export function FormFooter({
+  className,
+  shownElsewhere,
+  children,
+}: {
+  className?: string;
+  /** Field errors the form shows itself (e.g. a list of rows), left out of the message. */
+  shownElsewhere?: (name: string) => boolean;
+  children: ReactNode;
+}) {
   return (
     <div className={cn("flex flex-col gap-2", className)}>
-      <FormMessage />
+      <FormMessage shownElsewhere={shownElsewhere} />
       <div className="flex flex-wrap items-center justify-end gap-3">{children}</div>
     </div>
   );
@@ -247,7 +257,7 @@ export function FormMessage({ className, shownElsewhere }: { className?: string;
     <div role="status" aria-live="polite" className={cn("text-sm empty:hidden", className)}>
       {failure && (showMessage || stray.length > 0) ? (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-danger">
-          <p>{stray.length > 0 ? stray.join(" ") : failure.reason === "CONFLICT" && context?.conflictText ? context.conflictText : failure.message}</p>
+          <p>{stray.length > 0 ? stray.join(" ") : failure.reason === "CONFLICT" ? (context?.conflictText ?? conflictMessage(failure.conflict)) : failure.message}</p>
           {failure.reason === "CONFLICT" ? (
             <Button variant="secondary" size="sm" onClick={() => router.refresh()}>
               Reload
@@ -262,6 +272,13 @@ export function FormMessage({ className, shownElsewhere }: { className?: string;
       ) : null}
     </div>
   );
+}
+
+/** Who saved first and when, in words ("Ana Diaz saved a change 3 min ago…"), for every version conflict. */
+function conflictMessage(conflict: ConflictInfo | undefined): string {
+  const who = conflict?.by ?? "Someone else";
+  const when = conflict?.at ? ` ${formatRelative(conflict.at, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}` : "";
+  return `${who} saved a change${when} after you opened this. Reload to see it, then apply yours again.`;
 }
 
 /**

@@ -17,6 +17,7 @@ export const logDependencyAction = guardedAction({
   authorize: (team) => ({ action: "dependency.log", scope: { teamId: team.id } }),
   run: (tx, team, input, principal) => logDependency(tx, team, input, principal.personId),
   revalidate: (data) => paths(data.id),
+  redirectTo: (data) => `/dependencies/${data.id}`,
   notFound: "That team no longer exists.",
 });
 

@@ -22,6 +22,7 @@ export const createObjectiveAction = guardedAction({
   authorize: () => ({ action: "okr.edit" }),
   run: (tx, _target, input) => createObjective(tx, input),
   revalidate: () => OKR_PATHS,
+  redirectTo: (data) => `/okrs/${data.id}`,
 });
 
 /** Edits an objective (with its version). Allowed: leaders. */

@@ -39,6 +39,7 @@ export const createSlaAction = guardedAction({
   authorize: (team) => ({ action: "sla.edit", scope: { teamId: team.id } }),
   run: (tx, team, input) => createSla(tx, team, input),
   revalidate: () => servicePaths,
+  redirectTo: () => "/services",
   notFound: "That service no longer exists.",
 });
 
@@ -50,6 +51,7 @@ export const updateSlaAction = guardedAction({
   authorize: (sla) => ({ action: "sla.edit", scope: { teamId: sla.teamId } }),
   run: (tx, sla, input) => updateSla(tx, sla, input),
   revalidate: () => servicePaths,
+  redirectTo: () => "/services",
   notFound: "That SLA no longer exists.",
 });
 
@@ -86,6 +88,7 @@ export const fileRequestAction = guardedAction({
   authorize: (team) => ({ action: "request.file", scope: { teamId: team.id } }),
   run: (tx, team, input, principal) => fileRequest(tx, team, input, principal.personId),
   revalidate: (data) => requestPaths(data.requestId),
+  redirectTo: (data) => `/services/requests/${data.requestId}`,
   notFound: "That team no longer exists.",
 });
 
