@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import noLibCycles from "./eslint-rules/no-lib-cycles.mjs";
 
 const config = [
   ...nextVitals,
@@ -30,6 +31,12 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // No cycles between lib/ folders (eslint-rules/no-lib-cycles.mjs lists the ones being removed).
+    files: ["lib/**/*.{ts,tsx}"],
+    plugins: { local: { rules: { "no-lib-cycles": noLibCycles } } },
+    rules: { "local/no-lib-cycles": "error" },
   },
   {
     // Only lib/env.ts reads process.env in the app.

@@ -13,7 +13,7 @@ import { enumLabel } from "@/lib/format/enum-label";
 import { formatTurnaround } from "@/lib/format/turnaround";
 import { formatWeekdays } from "@/lib/format/weekdays";
 import { fileRequestAction } from "@/lib/services/actions";
-import { requestClock, type WorkingCalendar } from "@/lib/services/business-time";
+import { requestClock, type WorkingCalendar } from "@/lib/calendar/business-time";
 import type { RequestableSla } from "@/lib/services/queries";
 import { FileRequestSchema } from "@/lib/services/schema";
 

@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { enumLabel } from "@/lib/format/enum-label";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import type { SlaHealth } from "@/lib/services/business-time";
+import type { SlaHealth } from "@/lib/calendar/business-time";
 
 const REQUEST_STATUS_TONE: Record<RequestStatus, BadgeTone> = {
   SUBMITTED: "sky",

@@ -1,25 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
-import {
-  ActionMessage,
-  dangerButtonClass,
-  Field,
-  inputClass,
-  primaryButtonClass,
-  secondaryButtonClass,
-  UNREACHABLE,
-  type FormOutcome,
-} from "@/components/admin/form-parts";
-import { Dialog } from "@/components/teams/dialog";
+import { useState } from "react";
+import { ActionButton, HiddenFields } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Combobox } from "@/components/ui/combobox";
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
-import type { ActionResult } from "@/lib/actions/result";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Field, FieldSet } from "@/components/ui/field";
+import { Form, FormFooter, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
 import type { DecisionMode } from "@/lib/generated/prisma/enums";
 import { createDecisionRightAction, deleteDecisionRightAction, updateDecisionRightAction } from "@/lib/teams/actions";
 import type { DecisionRightDto } from "@/lib/teams/queries";
+import { CreateDecisionRightSchema, UpdateDecisionRightSchema } from "@/lib/teams/schema";
 
 const col = createDataTableColumnHelper<DecisionRightDto>();
 const dash = <span className="text-slate-500">—</span>;
@@ -28,7 +23,6 @@ interface RowContext {
   canEdit: boolean;
   teamVersion: number;
   onEdit: (right: DecisionRightDto) => void;
-  onOutcome: (outcome: FormOutcome) => void;
 }
 
 function buildColumns(ctx: RowContext) {
@@ -53,6 +47,7 @@ function buildColumns(ctx: RowContext) {
         );
       },
       sortUndefined: "last",
+      meta: { priority: "secondary" },
     }),
     col.accessor((row) => row.responseHours ?? undefined, {
       id: "responseHours",
@@ -64,7 +59,7 @@ function buildColumns(ctx: RowContext) {
       sortUndefined: "last",
       meta: { align: "end" },
     }),
-    col.accessor("escalationRoute", { header: "Escalation route", cell: (info) => info.getValue() || dash }),
+    col.accessor("escalationRoute", { header: "Escalation route", cell: (info) => info.getValue() || dash, meta: { priority: "tertiary" } }),
   ];
   if (!ctx.canEdit) return col.columns(columns);
   return col.columns([
@@ -73,7 +68,7 @@ function buildColumns(ctx: RowContext) {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: (info) => <RowActions right={info.row.original} ctx={ctx} />,
-      meta: { cellClassName: "whitespace-nowrap text-right" },
+      meta: { nowrap: true, pinned: "end", cellClassName: "text-right" },
     }),
   ]);
 }
@@ -94,15 +89,11 @@ export function DecisionRightsPanel({
   /** Possible approvers (only sent to editors). */
   people: readonly { id: number; name: string; title: string }[];
 }) {
-  const router = useRouter();
-  const [notice, setNotice] = useState<FormOutcome>(null);
   const [editing, setEditing] = useState<DecisionRightDto | "new" | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
   // Columns are rebuilt when the team's version changes (after any save), so row actions send the current one.
-  const [columnsFor, setColumnsFor] = useState(() => ({ version: team.version, columns: buildColumns({ canEdit, teamVersion: team.version, onEdit: setEditing, onOutcome: setNotice }) }));
+  const [columnsFor, setColumnsFor] = useState(() => ({ version: team.version, columns: buildColumns({ canEdit, teamVersion: team.version, onEdit: setEditing }) }));
   if (columnsFor.version !== team.version) {
-    setColumnsFor({ version: team.version, columns: buildColumns({ canEdit, teamVersion: team.version, onEdit: setEditing, onOutcome: setNotice }) });
+    setColumnsFor({ version: team.version, columns: buildColumns({ canEdit, teamVersion: team.version, onEdit: setEditing }) });
   }
 
   return (
@@ -111,122 +102,45 @@ export function DecisionRightsPanel({
       description="What the team decides alone, and what needs approval from whom, within what time"
       actions={
         canEdit ? (
-          <button
-            ref={addRef}
-            type="button"
-            onClick={() => {
-              setNotice(null);
-              setEditing("new");
-            }}
-            className={secondaryButtonClass}
-          >
+          <Button variant="secondary" size="sm" onClick={() => setEditing("new")}>
             Add decision right
-          </button>
+          </Button>
         ) : null
       }
     >
-      <ActionMessage
-        outcome={notice}
-        className="mb-3 empty:mb-0"
-        onReload={() => {
-          setNotice(null);
-          router.refresh();
-        }}
-      />
       {rights.length === 0 ? (
-        <p className="text-sm text-slate-500">No decision rights recorded.</p>
+        <p className="text-sm text-muted-foreground">No decision rights recorded.</p>
       ) : (
         <DataTable columns={columnsFor.columns} data={rights} label={`${team.name} decision rights`} getRowId={(r) => String(r.id)} filterable={false} maxHeightClassName="" />
       )}
-      {editing ? (
-        <Dialog
-          ref={dialogRef}
-          key={editing === "new" ? "new" : `${editing.id}-${team.version}`}
-          title={editing === "new" ? `New decision right for ${team.name}` : "Edit decision right"}
-          onClose={() => {
-            const opener = editing === "new" ? addRef.current : document.getElementById(`decision-edit-${editing.id}`);
-            setEditing(null);
-            requestAnimationFrame(() => opener?.focus());
-          }}
-        >
-          <DecisionForm
-            teamId={team.id}
-            teamVersion={team.version}
-            right={editing === "new" ? null : editing}
-            people={people}
-            onSaved={(text) => {
-              setNotice({ kind: "success", text });
-              dialogRef.current?.close();
-            }}
-            onCancel={() => dialogRef.current?.close()}
-          />
-        </Dialog>
-      ) : null}
+      <Dialog open={editing !== null} onOpenChange={(open) => (open ? null : setEditing(null))}>
+        {editing ? (
+          <DialogContent key={editing === "new" ? "new" : `${editing.id}-${team.version}`} title={editing === "new" ? `New decision right for ${team.name}` : "Edit decision right"}>
+            <DecisionForm teamId={team.id} teamVersion={team.version} right={editing === "new" ? null : editing} people={people} onDone={() => setEditing(null)} />
+          </DialogContent>
+        ) : null}
+      </Dialog>
     </Card>
   );
 }
 
 function RowActions({ right, ctx }: { right: DecisionRightDto; ctx: RowContext }) {
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  function remove() {
-    startTransition(async () => {
-      try {
-        const result = await deleteDecisionRightAction({ decisionRightId: right.id, teamVersion: ctx.teamVersion });
-        if (result.ok) {
-          // The row stays in "Removing…" until the refreshed list no longer has it.
-          ctx.onOutcome({ kind: "success", text: `Removed “${right.decision}”.` });
-          router.refresh();
-        } else {
-          setConfirming(false);
-          ctx.onOutcome({ kind: "failure", result });
-        }
-      } catch {
-        setConfirming(false);
-        ctx.onOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
-
-  return confirming ? (
+  return (
     <span className="inline-flex items-center justify-end gap-2">
-      <button
-        ref={confirmRef}
-        type="button"
-        disabled={pending}
-        onClick={remove}
-        aria-label={`Confirm: remove the decision right “${right.decision}”`}
-        className="inline-flex items-center rounded-md bg-rose-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-rose-500 disabled:opacity-60"
-      >
-        {pending ? "Removing…" : "Remove"}
-      </button>
-      <button type="button" disabled={pending} onClick={() => setConfirming(false)} className={secondaryButtonClass}>
-        Cancel
-      </button>
-    </span>
-  ) : (
-    <span className="inline-flex items-center justify-end gap-2">
-      <button
-        id={`decision-edit-${right.id}`}
-        type="button"
-        onClick={() => {
-          ctx.onOutcome(null);
-          ctx.onEdit(right);
-        }}
-        aria-label={`Edit the decision right “${right.decision}”`}
-        className={secondaryButtonClass}
-      >
+      <Button variant="secondary" size="sm" onClick={() => ctx.onEdit(right)} aria-label={`Edit the decision right “${right.decision}”`}>
         Edit
-      </button>
-      <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove the decision right “${right.decision}”`} className={dangerButtonClass}>
+      </Button>
+      <ActionButton
+        action={deleteDecisionRightAction}
+        fields={{ decisionRightId: right.id, teamVersion: ctx.teamVersion }}
+        variant="danger"
+        aria-label={`Remove the decision right “${right.decision}”`}
+        confirm={{ title: "Remove this decision right?", description: `“${right.decision}” will no longer be listed for the team.`, confirmLabel: "Remove" }}
+        pendingText="Removing…"
+        success={`Removed “${right.decision}”.`}
+      >
         Remove
-      </button>
+      </ActionButton>
     </span>
   );
 }
@@ -236,62 +150,30 @@ function DecisionForm({
   teamVersion,
   right,
   people,
-  onSaved,
-  onCancel,
+  onDone,
 }: {
   teamId: number;
   teamVersion: number;
   right: DecisionRightDto | null;
   people: readonly { id: number; name: string; title: string }[];
-  onSaved: (text: string) => void;
-  onCancel: () => void;
+  onDone: () => void;
 }) {
-  const router = useRouter();
-  const id = useId();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<FormOutcome>(null);
   const [mode, setMode] = useState<DecisionMode>(right?.mode ?? "NEEDS_APPROVAL");
-  const fieldErrors = outcome?.kind === "failure" ? (outcome.result.fieldErrors ?? {}) : {};
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const approver = text("approverPersonId");
-    const hours = text("responseHours");
-    const fields = {
-      decision: text("decision"),
-      mode,
-      approverPersonId: mode === "NEEDS_APPROVAL" && approver !== "" ? Number(approver) : null,
-      approverRole: mode === "NEEDS_APPROVAL" ? text("approverRole") || null : null,
-      responseHours: mode === "NEEDS_APPROVAL" && hours !== "" ? hours : null,
-      escalationRoute: text("escalationRoute"),
-    };
-    startTransition(async () => {
-      try {
-        const result: ActionResult<unknown> = right
-          ? await updateDecisionRightAction({ ...fields, decisionRightId: right.id, teamVersion })
-          : await createDecisionRightAction({ ...fields, teamId, teamVersion });
-        if (result.ok) {
-          onSaved(right ? `Saved “${fields.decision}”.` : `Added “${fields.decision}”.`);
-          router.refresh();
-        } else {
-          setOutcome({ kind: "failure", result });
-        }
-      } catch {
-        setOutcome({ kind: "failure", result: UNREACHABLE });
-      }
-    });
-  }
+  const form = useActionForm<unknown>(right ? updateDecisionRightAction : createDecisionRightAction, {
+    schema: right ? UpdateDecisionRightSchema : CreateDecisionRightSchema,
+    success: (_data, sent) => `${right ? "Saved" : "Added"} “${String(sent?.get("decision") ?? "").trim()}”.`,
+    onSuccess: onDone,
+  });
+  const approvers = people.map((p) => ({ value: String(p.id), label: p.name, hint: p.title || undefined }));
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <Field id={`${id}-decision`} label="Decision" error={fieldErrors.decision} hint="e.g. “Campaign spend above £10,000”">
-        {(p) => <input {...p} name="decision" defaultValue={right?.decision ?? ""} autoFocus autoComplete="off" className={inputClass} />}
+    <Form form={form} className="flex flex-col gap-4">
+      <HiddenFields fields={right ? { decisionRightId: right.id, teamVersion } : { teamId, teamVersion }} />
+      <Field name="decision" label="Decision" hint="e.g. “Campaign spend above £10,000”">
+        <Input name="decision" defaultValue={right?.decision ?? ""} autoFocus autoComplete="off" />
       </Field>
-      <fieldset>
-        <legend className="block text-sm font-medium text-slate-700">Who decides</legend>
-        <div className="mt-2 flex flex-wrap gap-4 text-sm">
+      <FieldSet name="mode" legend="Who decides">
+        <div className="flex flex-wrap gap-4 text-sm">
           {(["TEAM_OWNS", "NEEDS_APPROVAL"] as const).map((m) => (
             <label key={m} className="inline-flex items-center gap-2">
               <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="size-4 accent-indigo-600" />
@@ -299,44 +181,39 @@ function DecisionForm({
             </label>
           ))}
         </div>
-      </fieldset>
+      </FieldSet>
       {mode === "NEEDS_APPROVAL" ? (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id={`${id}-approver`} label="Approver" error={fieldErrors.approverPersonId}>
-              {(p) => (
-                <select {...p} name="approverPersonId" defaultValue={right?.approverPersonId == null ? "" : String(right.approverPersonId)} className={inputClass}>
-                  <option value="">A role, not a named person</option>
-                  {people.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                      {person.title ? ` — ${person.title}` : ""}
-                    </option>
-                  ))}
-                </select>
-              )}
+            <Field name="approverPersonId" label="Approver">
+              <Combobox
+                name="approverPersonId"
+                options={approvers}
+                defaultValue={approvers.find((a) => a.value === String(right?.approverPersonId)) ?? null}
+                noneLabel="A role, not a named person"
+                searchPlaceholder="Search people…"
+              />
             </Field>
-            <Field id={`${id}-approverRole`} label="Approver’s role" error={fieldErrors.approverRole} hint="e.g. General Counsel">
-              {(p) => <input {...p} name="approverRole" defaultValue={right?.approverRole ?? ""} autoComplete="off" className={inputClass} />}
+            <Field name="approverRole" label="Approver’s role" hint="e.g. General Counsel">
+              <Input name="approverRole" defaultValue={right?.approverRole ?? ""} autoComplete="off" />
             </Field>
           </div>
-          <Field id={`${id}-hours`} label="Answer within (hours)" error={fieldErrors.responseHours}>
-            {(p) => <input {...p} name="responseHours" type="number" min={1} inputMode="numeric" defaultValue={right?.responseHours ?? ""} className={`${inputClass} max-w-40`} />}
+          <Field name="responseHours" label="Answer within (hours)">
+            <Input name="responseHours" type="number" min={1} inputMode="numeric" defaultValue={right?.responseHours ?? ""} className="max-w-40" />
           </Field>
         </>
-      ) : null}
-      <Field id={`${id}-escalation`} label="Escalation route" error={fieldErrors.escalationRoute} hint="Who it goes to when blocked, in order, e.g. “VP Marketing → CMO”">
-        {(p) => <input {...p} name="escalationRoute" defaultValue={right?.escalationRoute ?? ""} autoComplete="off" className={inputClass} />}
+      ) : (
+        <HiddenFields fields={{ approverPersonId: null, approverRole: null, responseHours: null }} />
+      )}
+      <Field name="escalationRoute" label="Escalation route" hint="Who it goes to when blocked, in order, e.g. “VP Marketing → CMO”">
+        <Input name="escalationRoute" defaultValue={right?.escalationRoute ?? ""} autoComplete="off" />
       </Field>
-      <ActionMessage outcome={outcome} onReload={() => router.refresh()} />
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" onClick={onCancel} className={secondaryButtonClass}>
+      <FormFooter>
+        <Button variant="secondary" onClick={onDone}>
           Cancel
-        </button>
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
-          {pending ? "Saving…" : right ? "Save" : "Add"}
-        </button>
-      </div>
-    </form>
+        </Button>
+        <SubmitButton>{right ? "Save" : "Add"}</SubmitButton>
+      </FormFooter>
+    </Form>
   );
 }

@@ -87,11 +87,11 @@ export function Table({ label, className, children, ...props }: ComponentProps<"
   );
 }
 
-export function Th({ priority, align, pinned, nowrap, className, ...props }: ComponentProps<"th"> & CellLayout) {
+export function Th({ priority, align, pinned, nowrap, className, ...props }: Omit<ComponentProps<"th">, "align"> & CellLayout) {
   return <th scope="col" className={cn(cellClass({ priority, align, pinned, nowrap }, true), className)} {...props} />;
 }
 
-export function Td({ priority, align, pinned, nowrap, className, ...props }: ComponentProps<"td"> & CellLayout) {
+export function Td({ priority, align, pinned, nowrap, className, ...props }: Omit<ComponentProps<"td">, "align"> & CellLayout) {
   return <td className={cn(cellClass({ priority, align, pinned, nowrap }, false), className)} {...props} />;
 }
 

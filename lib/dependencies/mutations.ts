@@ -6,8 +6,8 @@ import { now as clockNow } from "@/lib/clock";
 import type { Tx } from "@/lib/db/transaction";
 import type { DependencyStatus, DependencyType } from "@/lib/generated/prisma/enums";
 import { LEADS, notify, teamPeople } from "@/lib/notifications/mutations";
-import { localDay } from "@/lib/services/business-time";
-import { loadWorkingCalendar } from "@/lib/services/calendar";
+import { localDay } from "@/lib/calendar/business-time";
+import { loadWorkingCalendar } from "@/lib/calendar/queries";
 import { canChangeStatus, STATUS_CHANGE_LABEL } from "./flow";
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);

@@ -6,8 +6,8 @@ import type { Tx } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { UNRESOLVED_STATUSES_SQL } from "@/lib/dependencies/sql-fragments";
-import { localDay, slaHealth } from "@/lib/services/business-time";
-import { loadWorkingCalendar } from "@/lib/services/calendar";
+import { localDay, slaHealth } from "@/lib/calendar/business-time";
+import { loadWorkingCalendar } from "@/lib/calendar/queries";
 
 /** What a notification says and where it leads. */
 export interface Notice {
@@ -101,7 +101,7 @@ export async function sweepNotifications(tx: Tx, at: Date): Promise<{ raised: nu
     ON CONFLICT (recipient_id, dedupe_key) DO NOTHING
   `);
 
-  // Open service requests: health in business time (see lib/services/business-time.ts), per request.
+  // Open service requests: health in business time (see lib/calendar/business-time.ts), per request.
   const open = await tx.serviceRequest.findMany({
     where: { status: { not: "DELIVERED" } },
     select: {

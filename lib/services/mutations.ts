@@ -6,8 +6,8 @@ import { now as clockNow } from "@/lib/clock";
 import type { Tx } from "@/lib/db/transaction";
 import type { IntakeMethod, TurnaroundUnit } from "@/lib/generated/prisma/enums";
 import { LEADS, notify, teamPeople } from "@/lib/notifications/mutations";
-import { requestClock } from "./business-time";
-import { loadWorkingCalendar } from "./calendar";
+import { requestClock } from "@/lib/calendar/business-time";
+import { loadWorkingCalendar } from "@/lib/calendar/queries";
 
 // ───────────────────────────── SLAs ─────────────────────────────
 
@@ -132,7 +132,7 @@ export function loadRequestingTeam(tx: Tx, teamId: number) {
 
 /**
  * Files a request under an SLA. The clock starts now, or at the next opening of the SLA's request window
- * when filed outside it; the due time is the turnaround later in business time (lib/services/business-time.ts).
+ * when filed outside it; the due time is the turnaround later in business time (lib/calendar/business-time.ts).
  * The service's leads hear about it.
  */
 export async function fileRequest(

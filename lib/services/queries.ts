@@ -4,8 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { IntakeMethod, RequestStatus, TurnaroundUnit } from "@/lib/generated/prisma/enums";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
 import { now as clockNow } from "@/lib/clock";
-import { businessMinutesBetween, localDay, slaHealth, type SlaHealth, type WorkingCalendar } from "./business-time";
-import { loadWorkingCalendar } from "./calendar";
+import { businessMinutesBetween, localDay, slaHealth, type SlaHealth, type WorkingCalendar } from "@/lib/calendar/business-time";
+import { loadWorkingCalendar } from "@/lib/calendar/queries";
 
 /** The organisation's business-time calendar (zone, hours, working days, holidays). */
 export async function getWorkingCalendar(): Promise<WorkingCalendar> {
@@ -189,7 +189,7 @@ export interface ServiceRequestRow extends Omit<ServiceRequestSqlRow, "submitted
   clockStartsAt: string;
   dueAt: string;
   deliveredAt: string | null;
-  /** See SlaHealth in ./business-time.ts: at risk is measured in business time. */
+  /** See SlaHealth in lib/calendar/business-time.ts: at risk is measured in business time. */
   health: SlaHealth;
   /** Business minutes left before the due time (negative once breached); null when delivered. */
   minutesLeft: number | null;

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { zonedInstant } from "@/lib/services/business-time";
+import { zonedInstant } from "@/lib/calendar/business-time";
 import { makeMembership, makePerson, makeTeam } from "@/tests/support/factories";
 import { makeTwoTeamOrg } from "@/tests/support/org";
 import { cacheModule, sessionModule, signInAs } from "@/tests/support/session";

@@ -17,7 +17,7 @@ import { enumLabel } from "@/lib/format/enum-label";
 import { formatTurnaround } from "@/lib/format/turnaround";
 import { formatWeekdays } from "@/lib/format/weekdays";
 import { parseIdParam } from "@/lib/routing/id-param";
-import { businessMinutesBetween } from "@/lib/services/business-time";
+import { businessMinutesBetween } from "@/lib/calendar/business-time";
 import { getBusinessClock, getServiceRequest } from "@/lib/services/queries";
 
 type Params = Promise<{ id: string }>;

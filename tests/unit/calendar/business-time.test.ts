@@ -11,7 +11,7 @@ import {
   turnaroundMinutes,
   zonedInstant,
   type WorkingCalendar,
-} from "@/lib/services/business-time";
+} from "@/lib/calendar/business-time";
 
 /** Northwind's calendar: London, 09:00–17:30, Monday to Friday, with the 2026–2027 bank holidays. */
 const HOLIDAYS = [
