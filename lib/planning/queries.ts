@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IntervalState, ItemStatus, RiskStatus, SprintStatus } from "@/lib/generated/prisma/enums";
 import { DEFAULT_TIME_ZONE } from "@/lib/organization/sql-fragments";
-import { localDay } from "@/lib/services/business-time";
+import { localDay } from "@/lib/calendar/business-time";
 import { pointsPerDay, sprintCapacity, VELOCITY_WINDOW, type MemberAvailability } from "@/lib/sprints/capacity";
 import { countWorkingDays, type WorkingDays } from "@/lib/sprints/cadence";
 import { readWorkingDays } from "@/lib/sprints/queries";
