@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonStyles } from "@/components/ui/button";
 
 /**
  * What a signed-in user sees on a page their role does not open: a plain explanation and a way on. (The
@@ -20,7 +21,7 @@ export function RestrictedPanel({ title, description }: { title: string; descrip
       <p className="mt-1 text-sm text-slate-600">{description}</p>
       <Link
         href="/dashboard"
-        className="mt-4 inline-flex rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        className={buttonStyles({ className: "mt-4" })}
       >
         Go to the dashboard
       </Link>

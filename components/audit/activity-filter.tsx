@@ -1,4 +1,5 @@
 import Form from "next/form";
+import { buttonStyles } from "@/components/ui/button";
 
 /**
  * The team filter of the activity feed: a GET form (it works before hydration and keeps the URL shareable);
@@ -27,7 +28,7 @@ export function ActivityFilter({ teams, currentTeamId }: { teams: { id: number; 
       </div>
       <button
         type="submit"
-        className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+        className={buttonStyles({ variant: "secondary", size: "sm" })}
       >
         Show
       </button>

@@ -1,11 +1,11 @@
 "use client";
 
-import { actionLinkStyle } from "./action-link-style";
+import { buttonStyles } from "@/components/ui/button";
 
 /** Opens the browser's print dialog (hidden on paper). */
 export function PrintButton() {
   return (
-    <button type="button" onClick={() => window.print()} className={`${actionLinkStyle} print:hidden`}>
+    <button type="button" onClick={() => window.print()} className={`${buttonStyles({ variant: "secondary", size: "sm" })} print:hidden`}>
       Print
     </button>
   );

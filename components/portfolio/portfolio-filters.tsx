@@ -5,6 +5,7 @@ import { enumLabel } from "@/lib/format/enum-label";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { EMPTY_FILTER, isFiltered, type PortfolioFilter } from "@/lib/portfolio/filter";
 import type { PortfolioLookups, PortfolioRow } from "@/lib/portfolio/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 const STATUSES: readonly ItemStatus[] = ["FUNNEL", "REVIEWING", "ANALYZING", "PORTFOLIO_BACKLOG", "IMPLEMENTING", "DONE", "CANCELLED"];
 
@@ -119,7 +120,7 @@ export function PortfolioFilters({
         <a
           href={exportHref}
           download
-          className="ml-auto inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          className={buttonStyles({ variant: "secondary", size: "sm", className: "ml-auto" })}
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
             <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.614L6.295 8.235a.75.75 0 1 0-1.09 1.03l4.25 4.5a.75.75 0 0 0 1.09 0l4.25-4.5a.75.75 0 0 0-1.09-1.03l-2.955 3.129V2.75Z" />

@@ -104,20 +104,25 @@ export function useActionForm<R>(serverAction: FormAction<R>, options: ActionFor
 
   const latest = result ?? (postedSeen ? null : postedResult);
 
-  // Each new answer from the server, once: toast or onSuccess; focus the first field the server refused.
+  // Each answer from the server, once: toast, reset, onSuccess; focus the first field the server refused.
+  // Called straight after the call returns (the page the action revalidated may already have replaced this
+  // form, so an effect might never run); the effect below covers the answer to a post made before hydration.
   const handled = useRef<ActionResult<R> | null>(null);
-  useEffect(() => {
-    if (!latest || handled.current === latest) return;
-    handled.current = latest;
-    if (latest.ok) {
+  const handle = useCallback((answer: ActionResult<R>, sent: FormData | null) => {
+    if (handled.current === answer) return;
+    handled.current = answer;
+    if (answer.ok) {
       const { success, onSuccess, resetOnSuccess } = optionsRef.current;
-      if (success) toast.success(typeof success === "function" ? success(latest.data, submitted) : success);
+      if (success) toast.success(typeof success === "function" ? success(answer.data, sent) : success);
       if (resetOnSuccess) formRef.current?.reset();
-      onSuccess?.(latest.data, submitted);
-    } else if (latest.fieldErrors) {
-      focusFirstInvalid(formRef.current);
+      onSuccess?.(answer.data, sent);
+    } else if (answer.fieldErrors) {
+      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
     }
-  }, [latest, submitted]);
+  }, []);
+  useEffect(() => {
+    if (latest) handle(latest, submitted);
+  }, [latest, submitted, handle]);
 
   const failure = !clientErrors && latest && !latest.ok ? latest : null;
   const errors = clientErrors ?? failure?.fieldErrors ?? NO_ERRORS;
@@ -149,6 +154,7 @@ export function useActionForm<R>(serverAction: FormAction<R>, options: ActionFor
         if (isNavigation(error)) return;
         answer = UNREACHABLE;
       }
+      handle(answer, form);
       startTransition(() => setResult(answer));
     });
   }

@@ -15,6 +15,7 @@ import { requirePrincipal } from "@/lib/auth/principal";
 import { getOrganizationTimeZone } from "@/lib/organization/queries";
 import { parseIdParam } from "@/lib/routing/id-param";
 import { listTeams } from "@/lib/teams/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -110,7 +111,7 @@ function PageLink({ href, children }: { href: string; children: React.ReactNode 
   return (
     <Link
       href={href}
-      className="inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+      className={buttonStyles({ variant: "secondary", size: "sm" })}
     >
       {children}
     </Link>

@@ -13,7 +13,7 @@ import { KpiProgressTable } from "@/components/dashboard/kpi-progress-table";
 import { MetricCard } from "@/components/dashboard/metric-card";
 import { scopeGroupsOf } from "@/components/dashboard/scope-groups";
 import { Card } from "@/components/ui/card";
-import { actionLinkStyle } from "@/components/dashboard/action-link-style";
+import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePrincipal } from "@/lib/auth/principal";
@@ -83,10 +83,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         }
         actions={
           <>
-            <a href={`/api/dashboard/export?${query}`} className={actionLinkStyle} download>
+            <a href={`/api/dashboard/export?${query}`} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
               Export CSV
             </a>
-            <Link href={`/dashboard/print?${query}`} className={actionLinkStyle}>
+            <Link href={`/dashboard/print?${query}`} className={buttonStyles({ variant: "secondary", size: "sm" })}>
               Print view
             </Link>
           </>

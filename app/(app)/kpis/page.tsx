@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/principal";
 import { formatDay } from "@/lib/format/dates";
 import { listKpis } from "@/lib/kpis/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "KPIs" };
 
@@ -34,7 +35,7 @@ export default async function KpisPage() {
         }
         actions={
           can(principal, "kpi.edit") ? (
-            <Link href="/kpis/new" className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+            <Link href="/kpis/new" className={buttonStyles()}>
               Define KPI
             </Link>
           ) : null

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/principal";
 import type { ObjectiveStatus } from "@/lib/generated/prisma/enums";
 import { getOkrCascade, type ObjectiveDto } from "@/lib/okrs/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "OKRs" };
 
@@ -42,7 +43,7 @@ export default async function OkrsPage({ searchParams }: { searchParams: SearchP
         description="The cascade from portfolio to value stream to team. Progress is each key result's way from baseline to target, in its direction; an objective's is the mean of its key results."
         actions={
           canEdit ? (
-            <Link href="/okrs/new" className="inline-flex items-center rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+            <Link href="/okrs/new" className={buttonStyles()}>
               New objective
             </Link>
           ) : null

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/principal";
 import { parsePortfolioFilter } from "@/lib/portfolio/filter";
 import { getPortfolioLookups, getPortfolioRows } from "@/lib/portfolio/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -32,7 +33,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         actions={
           <Link
             href="/portfolio/kanban"
-            className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+            className={buttonStyles({ variant: "secondary", size: "sm" })}
           >
             <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
               <path d="M2 4.75A2.75 2.75 0 0 1 4.75 2h.5A2.75 2.75 0 0 1 8 4.75v10.5A2.75 2.75 0 0 1 5.25 18h-.5A2.75 2.75 0 0 1 2 15.25V4.75Zm10 0A2.75 2.75 0 0 1 14.75 2h.5A2.75 2.75 0 0 1 18 4.75v5.5A2.75 2.75 0 0 1 15.25 13h-.5A2.75 2.75 0 0 1 12 10.25v-5.5Z" />

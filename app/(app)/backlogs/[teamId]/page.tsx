@@ -15,6 +15,7 @@ import { getSprintDependencies, listCampaignCollisions } from "@/lib/dependencie
 import { parseIdParam } from "@/lib/routing/id-param";
 import { getBusinessClock } from "@/lib/services/queries";
 import { getTeamDetail } from "@/lib/teams/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 type Params = Promise<{ teamId: string }>;
 
@@ -49,20 +50,20 @@ export default async function TeamBacklogPage({ params }: { params: Params }) {
           <>
             <Link
               href={`/teams/${backlog.team.id}`}
-              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
             >
               About the team
             </Link>
             <Link
               href={`/teams/${backlog.team.id}/sprints`}
-              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
             >
               Sprints
             </Link>
             {/* Grooming (inline create, decompose, Definition of Ready, import) lives on the team's backlog page. */}
             <Link
               href={`/teams/${backlog.team.id}/backlog`}
-              className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+              className={buttonStyles({ size: "sm" })}
             >
               Groom backlog
             </Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { primaryButtonStyle, secondaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
 import { AwaitingAnswerPanel } from "@/components/dependencies/awaiting-answer-panel";
 import { BoardFilters } from "@/components/dependencies/board-filters";
 import { ChainsPanel } from "@/components/dependencies/chains-panel";
@@ -76,11 +76,11 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
         description="What one team needs from another, who owns each side, and by when. Overdue and at-risk work stands out; chains of waiting and campaign collisions are worked out for you."
         actions={
           <>
-            <Link href="/dependencies/map" className={secondaryButtonStyle}>
+            <Link href="/dependencies/map" className={buttonStyles({ variant: "secondary" })}>
               Dependency map
             </Link>
             {canLogAny ? (
-              <Link href={teamId ? `/dependencies/new?from=${teamId}` : "/dependencies/new"} className={primaryButtonStyle}>
+              <Link href={teamId ? `/dependencies/new?from=${teamId}` : "/dependencies/new"} className={buttonStyles()}>
                 Log a dependency
               </Link>
             ) : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { secondaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
 import { DependencyMap } from "@/components/dependencies/dependency-map";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,7 +38,7 @@ export default async function DependencyMapPage() {
         title="Dependency map"
         description="Who waits on whom across the portfolio. Red arrows are overdue, amber at risk."
         actions={
-          <Link href="/dependencies" className={secondaryButtonStyle}>
+          <Link href="/dependencies" className={buttonStyles({ variant: "secondary" })}>
             Board
           </Link>
         }

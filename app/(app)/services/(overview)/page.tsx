@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { primaryButtonStyle, secondaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
 import { ComplianceTable } from "@/components/services/compliance-table";
 import { ServiceRequestsTable } from "@/components/services/service-requests-table";
 import { SlaTable } from "@/components/services/sla-table";
@@ -47,11 +47,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
         description={`Specialist teams that serve the pods, the service levels they promise, and every request made of them. Due times count business hours (${cal.timeZone}, weekdays, excluding holidays).`}
         actions={
           <>
-            <Link href="/services/holidays" className={secondaryButtonStyle}>
+            <Link href="/services/holidays" className={buttonStyles({ variant: "secondary" })}>
               Holiday calendar
             </Link>
             {canFile ? (
-              <Link href="/services/requests/new" className={primaryButtonStyle}>
+              <Link href="/services/requests/new" className={buttonStyles()}>
                 File a request
               </Link>
             ) : null}
@@ -85,7 +85,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
                 description={[service.mission, service.lead ? `Lead: ${service.lead}` : null].filter(Boolean).join(" · ")}
                 actions={
                   editable ? (
-                    <Link href={`/services/slas/new?team=${service.id}`} className={secondaryButtonStyle}>
+                    <Link href={`/services/slas/new?team=${service.id}`} className={buttonStyles({ variant: "secondary" })}>
                       Add SLA
                     </Link>
                   ) : null

@@ -9,11 +9,11 @@ import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/principal";
 import { countDoubleBookedPeople } from "@/lib/people/queries";
 import { listTeams } from "@/lib/teams/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Teams" };
 
-const primaryLinkClass =
-  "inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+const primaryLinkClass  = buttonStyles();
 const secondaryLinkClass =
   "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none";
 

@@ -23,6 +23,7 @@ import { listStaffingOptions } from "@/lib/people/queries";
 import { parseIdParam } from "@/lib/routing/id-param";
 import { getTeamDetail, listTeamOptions, type TeamDetail } from "@/lib/teams/queries";
 import { listValueStreamOptions } from "@/lib/value-streams/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 type Params = Promise<{ id: string }>;
 
@@ -34,8 +35,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: team?.name ?? "Team" };
 }
 
-const linkButtonClass =
-  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none";
+const linkButtonClass  = buttonStyles({ variant: "secondary", size: "sm" });
 
 export default async function TeamPage({ params }: { params: Params }) {
   await connection();

@@ -12,6 +12,7 @@ import { getGroomingBacklog } from "@/lib/backlog/queries";
 import { parseBacklogFilter } from "@/lib/backlog/view-filter";
 import { parseIdParam } from "@/lib/routing/id-param";
 import { getSprintTeam } from "@/lib/sprints/queries";
+import { buttonStyles } from "@/components/ui/button";
 
 type Params = Promise<{ id: string }>;
 
@@ -22,8 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: team ? `${team.name} backlog` : "Backlog" };
 }
 
-const buttonClass =
-  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none";
+const buttonClass  = buttonStyles({ variant: "secondary", size: "sm" });
 
 export default async function TeamGroomingPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
