@@ -121,9 +121,11 @@ test("a product owner decomposes an epic, readies two stories and plans them aga
   await expect(sprint.bar()).toHaveAttribute("aria-valuenow", String(before + 8));
   await expect(page.getByRole("table", { name: /Stories in Sprint/ })).toContainText(first);
 
-  // The story that is not ready is refused, with what is missing named; the plan does not change.
-  await sprint.add(notReady);
-  await expect(page.getByRole("status").filter({ hasText: `${notReady} is not ready: it needs an owner and acceptance criteria.` })).toBeVisible();
+  // The story that is not ready cannot be added: its button is disabled and says what is missing, beside it;
+  // the plan does not change. (The server refuses it too: tests/integration/sprints.)
+  await page.getByLabel("Find a story").fill(notReady);
+  await expect(page.getByRole("button", { name: `Add ${notReady} to the sprint` })).toBeDisabled();
+  await expect(page.locator(`li[data-key="${notReady}"]`)).toContainText("Not ready: missing an owner, acceptance criteria.");
   await expect(sprint.bar()).toHaveAttribute("aria-valuenow", String(before + 8));
   await expect(page.getByRole("table", { name: /Stories in Sprint/ })).not.toContainText(notReady);
 

@@ -7,9 +7,10 @@ async function addMember(page: Page, person: string, role: string, allocation?: 
   await page.getByRole("button", { name: "Add member" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
-  const value = await dialog.locator("option", { hasText: person }).first().getAttribute("value");
-  expect(value, `${person} is offered`).toBeTruthy();
-  await dialog.getByLabel("Person").selectOption(value!);
+  // The person picker is searchable (a combobox): type the name, choose the match.
+  await dialog.getByRole("combobox", { name: "Person" }).click();
+  await page.getByPlaceholder("Search people…").fill(person);
+  await page.getByRole("option", { name: new RegExp(person) }).first().click();
   await dialog.getByLabel("Role").selectOption({ label: role });
   if (allocation !== undefined) await dialog.getByLabel("Allocation %").fill(String(allocation));
   await dialog.getByRole("button", { name: "Add member" }).click();
