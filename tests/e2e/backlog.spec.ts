@@ -114,10 +114,10 @@ test("a product owner decomposes an epic, readies two stories and plans them aga
   const sprint = new SprintPage(page);
   const before = await sprint.planned();
   await sprint.add(first);
-  await expect(page.getByRole("status").filter({ hasText: `Planned ${first} into Sprint` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Planned ${first} into Sprint` }).first()).toBeVisible();
   await expect(sprint.bar()).toHaveAttribute("aria-valuenow", String(before + 3));
   await sprint.add(second);
-  await expect(page.getByRole("status").filter({ hasText: `Planned ${second} into Sprint` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Planned ${second} into Sprint` }).first()).toBeVisible();
   await expect(sprint.bar()).toHaveAttribute("aria-valuenow", String(before + 8));
   await expect(page.getByRole("table", { name: /Stories in Sprint/ })).toContainText(first);
 
