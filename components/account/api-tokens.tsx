@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/actions";
-import { inputStyle, primaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/input";
 import { ActionButton } from "@/components/ops/action-button";
 import { Badge } from "@/components/ui/badge";
 
@@ -48,25 +49,25 @@ export function ApiTokens({ userId, tokens }: { userId: number; tokens: TokenVie
       >
         <label className="text-sm text-slate-700">
           Name (what will use it)
-          <input name="name" className={inputStyle} placeholder="Looker sync" aria-invalid={Boolean(errors.name)} aria-describedby="token-name-error" required />
+          <input name="name" className={`${controlClass} mt-1`} placeholder="Looker sync" aria-invalid={Boolean(errors.name)} aria-describedby="token-name-error" required />
           <span id="token-name-error" className="text-xs text-rose-700" aria-live="polite">{errors.name}</span>
         </label>
         <label className="text-sm text-slate-700">
           Access
-          <select name="scope" className={inputStyle} defaultValue="READ">
+          <select name="scope" className={`${controlClass} mt-1`} defaultValue="READ">
             <option value="READ">Read only</option>
             <option value="READ_WRITE">Read and write</option>
           </select>
         </label>
         <label className="text-sm text-slate-700">
           Expires in
-          <select name="days" className={inputStyle} defaultValue="90">
+          <select name="days" className={`${controlClass} mt-1`} defaultValue="90">
             <option value="30">30 days</option>
             <option value="90">90 days</option>
             <option value="365">1 year</option>
           </select>
         </label>
-        <button className={primaryButtonStyle} disabled={pending}>{pending ? "Creating…" : "Create token"}</button>
+        <button className={buttonStyles()} disabled={pending}>{pending ? "Creating…" : "Create token"}</button>
       </form>
       <div aria-live="polite">
         {message ? <p className="text-sm text-rose-700">{message}</p> : null}

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import type { EmailMode } from "@/lib/generated/prisma/enums";
 import { saveNotificationPreferencesAction } from "@/lib/mail/actions";
 import { EMAIL_MODE_LABEL, EMAIL_MODES } from "@/lib/mail/preferences";
-import { primaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
 
 /** Which notices reach the person by e-mail, and how. The inbox always has everything. */
 export function NotificationPreferences({ personId, rows }: { personId: number; rows: { kind: string; label: string; email: EmailMode }[] }) {
@@ -47,7 +47,7 @@ export function NotificationPreferences({ personId, rows }: { personId: number; 
         </tbody>
       </table>
       <div className="mt-4 flex items-center gap-3">
-        <button className={primaryButtonStyle} disabled={pending}>{pending ? "Saving…" : "Save e-mail choices"}</button>
+        <button className={buttonStyles()} disabled={pending}>{pending ? "Saving…" : "Save e-mail choices"}</button>
         <span role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}>{message?.text}</span>
       </div>
     </form>

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { secondaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
 
 /** A button that runs one server action and says what happened right beside it. */
 export function ActionButton<I>({ action, input, label, done, confirm }: { action: (input: I) => Promise<ActionResult<unknown>>; input: I; label: string; done: string; confirm?: string }) {
@@ -12,7 +12,7 @@ export function ActionButton<I>({ action, input, label, done, confirm }: { actio
     <span className="inline-flex items-center gap-2">
       <button
         type="button"
-        className={secondaryButtonStyle}
+        className={buttonStyles({ variant: "secondary", size: "sm" })}
         disabled={pending}
         onClick={() => {
           if (confirm && !window.confirm(confirm)) return;

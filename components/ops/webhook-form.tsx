@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { createWebhookAction } from "@/lib/webhooks/actions";
-import { inputStyle, primaryButtonStyle } from "@/components/ui/control-styles";
+import { buttonStyles } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/input";
 
 /** Adds a webhook: organisation-wide (signed JSON) or a team's Slack / Teams channel. The secret is shown once. */
 export function WebhookForm({ teams }: { teams: { id: number; name: string }[] }) {
@@ -33,7 +34,7 @@ export function WebhookForm({ teams }: { teams: { id: number; name: string }[] }
     >
       <label className="text-sm text-slate-700">
         Receiver
-        <select name="format" className={inputStyle} defaultValue="JSON">
+        <select name="format" className={`${controlClass} mt-1`} defaultValue="JSON">
           <option value="JSON">Any HTTPS endpoint (signed JSON)</option>
           <option value="SLACK">Slack incoming webhook</option>
           <option value="TEAMS">Microsoft Teams incoming webhook</option>
@@ -41,7 +42,7 @@ export function WebhookForm({ teams }: { teams: { id: number; name: string }[] }
       </label>
       <label className="text-sm text-slate-700">
         Scope
-        <select name="teamId" className={inputStyle} defaultValue="">
+        <select name="teamId" className={`${controlClass} mt-1`} defaultValue="">
           <option value="">The whole organisation</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -52,7 +53,7 @@ export function WebhookForm({ teams }: { teams: { id: number; name: string }[] }
       </label>
       <label className="text-sm text-slate-700 md:col-span-2">
         URL
-        <input name="url" className={inputStyle} placeholder="https://hooks.example.com/…" aria-invalid={Boolean(errors.url)} required />
+        <input name="url" className={`${controlClass} mt-1`} placeholder="https://hooks.example.com/…" aria-invalid={Boolean(errors.url)} required />
         <span className="text-xs text-rose-700" aria-live="polite">{errors.url}</span>
       </label>
       <fieldset className="text-sm text-slate-700">
@@ -68,10 +69,10 @@ export function WebhookForm({ teams }: { teams: { id: number; name: string }[] }
       </fieldset>
       <label className="text-sm text-slate-700">
         Description
-        <input name="description" className={inputStyle} placeholder="BI sync" />
+        <input name="description" className={`${controlClass} mt-1`} placeholder="BI sync" />
       </label>
       <div className="md:col-span-2" aria-live="polite">
-        <button className={primaryButtonStyle} disabled={pending}>{pending ? "Adding…" : "Add webhook"}</button>
+        <button className={buttonStyles()} disabled={pending}>{pending ? "Adding…" : "Add webhook"}</button>
         {result ? <p className={`mt-2 text-sm ${result.ok ? "text-emerald-700" : "text-rose-700"}`}>{result.text}</p> : null}
         {result?.secret ? (
           <p className="mt-1 text-sm text-slate-700">

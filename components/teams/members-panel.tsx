@@ -282,7 +282,7 @@ function MemberForm({
         </div>
       ) : null}
 
-      <FormFooter className={question ? "[&>[role=status]]:hidden" : undefined}>
+      <FormFooter message={!question}>
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>

@@ -228,16 +228,19 @@ export function Form({ form, className, children, ...props }: Omit<ComponentProp
 export function FormFooter({
   className,
   shownElsewhere,
+  message = true,
   children,
 }: {
   className?: string;
   /** Field errors the form shows itself (e.g. a list of rows), left out of the message. */
   shownElsewhere?: (name: string) => boolean;
+  /** False while the form shows its outcome itself (e.g. a question it asks). */
+  message?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={cn("flex flex-col gap-2", className)}>
-      <FormMessage shownElsewhere={shownElsewhere} />
+      {message ? <FormMessage shownElsewhere={shownElsewhere} /> : null}
       <div className="flex flex-wrap items-center justify-end gap-3">{children}</div>
     </div>
   );

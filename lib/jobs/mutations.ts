@@ -6,8 +6,8 @@ import { ActionRefusal } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit/mutations";
 import { listOverdueKpis } from "@/lib/kpis/queries";
 import { notify } from "@/lib/notifications/mutations";
-import { businessMinutesBetween, turnaroundMinutes } from "@/lib/services/business-time";
-import { loadWorkingCalendar } from "@/lib/services/calendar";
+import { businessMinutesBetween, turnaroundMinutes } from "@/lib/calendar/business-time";
+import { loadWorkingCalendar } from "@/lib/calendar/queries";
 import { escalateRequest, loadRequest } from "@/lib/services/mutations";
 
 /** What a unit of work reports for /admin/jobs (a short sentence; never a secret or a person's data). */

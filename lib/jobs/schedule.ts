@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, localTime, zonedInstant } from "@/lib/services/business-time";
+import { addDays, isoWeekday, localTime, zonedInstant } from "@/lib/calendar/business-time";
 
 /**
  * When periodic work is due, in the organisation's own zone. Pure: the scheduler tick (every few minutes) asks
