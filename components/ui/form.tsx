@@ -261,7 +261,10 @@ export function FormMessage({ className, shownElsewhere }: { className?: string;
           .filter(([name]) => !context.fields.has(name) && !shownElsewhere?.(name))
           .map(([, message]) => message)
       : [];
-  const showMessage = failure && !(failure.reason === "INVALID" && failure.fieldErrors && stray.length === 0 && !shownElsewhere);
+  // A refusal's own words are shown (e.g. "Chloe Martin is already a Designer in … pods"); only the generic
+  // "fix the fields" line is left out when every field error sits under its field.
+  const generic = failure?.reason === "INVALID" && failure.message === "Some fields need attention.";
+  const showMessage = failure && !(generic && failure.fieldErrors && stray.length === 0 && !shownElsewhere);
   return (
     <div role="status" aria-live="polite" className={cn("text-sm empty:hidden", className)}>
       {failure && (showMessage || stray.length > 0) ? (
