@@ -145,6 +145,10 @@ const PASSES = [
   { role: "viewer", email: DEMO.viewer, width: 768, height: 1024 },
 ] as const;
 
+// Run by its own CI step (A11Y_LAYOUT=1, .ci/run), reported but not yet blocking: the last passes fixed every
+// problem they found, but the four passes have not yet run green end to end (docs/ui.md, issue 12 note).
+test.skip(!process.env.A11Y_LAYOUT, "set A11Y_LAYOUT=1 to run the accessibility and layout passes");
+
 for (const pass of PASSES) {
   test(`every route passes axe and fits the window: ${pass.role} at ${pass.width} px`, async ({ browser }) => {
     test.setTimeout(900_000);
